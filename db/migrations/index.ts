@@ -1,0 +1,8 @@
+// Migrations in order. Listed here rather than read from the folder so they work the same under tsx,
+// vitest and a bundled server. To add one: create NNNN_name.ts with up/down and append it below.
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_initial';
+
+export const migrations: Record<string, Migration> = {
+  '0001_initial': m0001,
+};

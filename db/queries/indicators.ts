@@ -1,0 +1,203 @@
+import type { Kysely } from 'kysely';
+import type {
+  AggregationType,
+  Database,
+  Direction,
+  Locale,
+  Periodicity,
+  UnitTier,
+  ValueType,
+} from '../schema';
+import { findTranslations, pick } from './translations';
+
+export interface CodeName {
+  code: string;
+  name: string;
+}
+
+export interface DisaggregationDetail extends CodeName {
+  categories: (CodeName & { options: CodeName[] })[];
+  /** Every cell of the combination, e.g. F / 18-59 / RETURNEE; the default has one, 'TOTAL'. */
+  options: CodeName[];
+}
+
+export interface IndicatorSummary {
+  code: string;
+  name: string;
+  shortName: string;
+  description: string;
+  unit: string;
+  valueType: ValueType;
+  aggregationType: AggregationType;
+  direction: Direction;
+  periodicity: Periodicity;
+  countThreshold: number | null;
+  stageMax: number | null;
+  theme: CodeName | null;
+  tiers: UnitTier[];
+  disaggregation: DisaggregationDetail;
+}
+
+export const DEFAULT_DISAGGREGATION = 'default';
+export const TOTAL_OPTION = 'TOTAL';
+
+export interface IndicatorFilter {
+  codes?: readonly string[] | undefined;
+  theme?: string | undefined;
+  tier?: UnitTier | undefined;
+  locale: Locale;
+}
+
+export async function listIndicators(db: Kysely<Database>, filter: IndicatorFilter): Promise<IndicatorSummary[]> {
+  let query = db
+    .selectFrom('indicator as i')
+    .leftJoin('theme as t', 't.id', 'i.theme_id')
+    .selectAll('i')
+    .select(['t.code as theme_code', 't.name as theme_name']);
+  if (filter.codes) query = query.where('i.code', 'in', filter.codes.length ? [...filter.codes] : ['']);
+  if (filter.theme) query = query.where('t.code', '=', filter.theme);
+  if (filter.tier) {
+    const tier = filter.tier;
+    query = query.where('i.id', 'in', (sub) =>
+      sub.selectFrom('indicator_tier').select('indicator_id').where('tier', '=', tier),
+    );
+  }
+  const rows = await query.orderBy('i.code').execute();
+  if (rows.length === 0) return [];
+
+  const ids = rows.map((row) => row.id);
+  const [tiers, disaggregations, translations, themeTranslations] = await Promise.all([
+    db.selectFrom('indicator_tier').select(['indicator_id', 'tier']).where('indicator_id', 'in', ids).execute(),
+    loadDisaggregations(db, [...new Set(rows.map((row) => row.disaggregation_id))], filter.locale),
+    findTranslations(db, 'indicator', ids, filter.locale),
+    findTranslations(
+      db,
+      'theme',
+      rows.flatMap((row) => (row.theme_id === null ? [] : [row.theme_id])),
+      filter.locale,
+    ),
+  ]);
+
+  return rows.map((row) => ({
+    code: row.code,
+    name: pick(translations, row.id, 'name', row.name),
+    shortName: pick(translations, row.id, 'short_name', row.short_name),
+    description: pick(translations, row.id, 'description', row.description),
+    unit: pick(translations, row.id, 'unit', row.unit),
+    valueType: row.value_type,
+    aggregationType: row.aggregation_type,
+    direction: row.direction,
+    periodicity: row.periodicity,
+    countThreshold: row.count_threshold,
+    stageMax: row.stage_max,
+    theme:
+      row.theme_id === null || row.theme_code === null || row.theme_name === null
+        ? null
+        : { code: row.theme_code, name: pick(themeTranslations, row.theme_id, 'name', row.theme_name) },
+    tiers: tiers.filter((tier) => tier.indicator_id === row.id).map((tier) => tier.tier),
+    disaggregation: disaggregations.get(row.disaggregation_id) as DisaggregationDetail,
+  }));
+}
+
+async function loadDisaggregations(
+  db: Kysely<Database>,
+  ids: number[],
+  locale: Locale,
+): Promise<Map<number, DisaggregationDetail>> {
+  const [disaggregations, categories, options] = await Promise.all([
+    db.selectFrom('disaggregation').selectAll().where('id', 'in', ids).execute(),
+    db
+      .selectFrom('disaggregation_category as dc')
+      .innerJoin('category as c', 'c.id', 'dc.category_id')
+      .innerJoin('category_option as co', 'co.category_id', 'c.id')
+      .select([
+        'dc.disaggregation_id',
+        'c.id as category_id',
+        'c.code as category_code',
+        'c.name as category_name',
+        'co.id as option_id',
+        'co.code as option_code',
+        'co.name as option_name',
+      ])
+      .where('dc.disaggregation_id', 'in', ids)
+      .orderBy('dc.sort_order')
+      .orderBy('co.sort_order')
+      .execute(),
+    db
+      .selectFrom('disaggregation_option')
+      .selectAll()
+      .where('disaggregation_id', 'in', ids)
+      .orderBy('sort_order')
+      .execute(),
+  ]);
+  const [disaggregationNames, categoryNames, categoryOptionNames] = await Promise.all([
+    findTranslations(db, 'disaggregation', ids, locale),
+    findTranslations(
+      db,
+      'category',
+      categories.map((row) => row.category_id),
+      locale,
+    ),
+    findTranslations(
+      db,
+      'category_option',
+      categories.map((row) => row.option_id),
+      locale,
+    ),
+  ]);
+  // Option-combination names are composed from the translated category options, so they follow the locale.
+  const optionItems =
+    options.length === 0
+      ? []
+      : await db
+          .selectFrom('disaggregation_option_item')
+          .select(['option_id', 'category_option_id'])
+          .where(
+            'option_id',
+            'in',
+            options.map((option) => option.id),
+          )
+          .execute();
+
+  const result = new Map<number, DisaggregationDetail>();
+  for (const disaggregation of disaggregations) {
+    const mine = categories.filter((row) => row.disaggregation_id === disaggregation.id);
+    const categoryList: DisaggregationDetail['categories'] = [];
+    for (const row of mine) {
+      let category = categoryList.find((entry) => entry.code === row.category_code);
+      if (!category) {
+        category = {
+          code: row.category_code,
+          name: pick(categoryNames, row.category_id, 'name', row.category_name),
+          options: [],
+        };
+        categoryList.push(category);
+      }
+      category.options.push({
+        code: row.option_code,
+        name: pick(categoryOptionNames, row.option_id, 'name', row.option_name),
+      });
+    }
+    const optionName = (optionId: number, base: string): string => {
+      if (locale === 'en') return base;
+      const parts = mine
+        .filter((row) => optionItems.some((item) => item.option_id === optionId && item.category_option_id === row.option_id))
+        .map((row) => pick(categoryOptionNames, row.option_id, 'name', row.option_name));
+      return parts.length > 0 ? parts.join(' / ') : base;
+    };
+    result.set(disaggregation.id, {
+      code: disaggregation.code,
+      name: pick(disaggregationNames, disaggregation.id, 'name', disaggregation.name),
+      categories: categoryList,
+      options: options
+        .filter((option) => option.disaggregation_id === disaggregation.id)
+        .map((option) => ({ code: option.code, name: optionName(option.id, option.name) })),
+    });
+  }
+  return result;
+}
+
+export async function findIndicatorId(db: Kysely<Database>, code: string): Promise<number | undefined> {
+  const row = await db.selectFrom('indicator').select('id').where('code', '=', code).executeTakeFirst();
+  return row?.id;
+}

@@ -1,0 +1,62 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { DatabaseHandle } from '../db/dialect';
+import { errorBody, handleError, validationHook } from './lib/errors';
+import { type LogLine, requestLogger } from './lib/logger';
+import { serveClient } from './lib/static-client';
+import { dataValueRoutes } from './routes/data-values';
+import { healthRoutes } from './routes/health';
+import { indicatorRoutes } from './routes/indicators';
+import { orgUnitRoutes } from './routes/org-units';
+import { periodRoutes } from './routes/periods';
+import { programmeRoutes } from './routes/programme';
+import { projectRoutes } from './routes/projects';
+
+export interface AppOptions {
+  version?: string;
+  /** Where one line per request goes; tests pass a no-op. */
+  log?: LogLine;
+  /** The built client to serve with an SPA fallback; omitted in API tests and under `vite` dev. */
+  clientDir?: string;
+  /** The clock, injectable so tests can pin "today". */
+  now?: () => Date;
+}
+
+/** Builds the whole HTTP app from a database handle. Tests call `app.request()` on it. */
+export function createApp(handle: DatabaseHandle, options: AppOptions = {}) {
+  const { db } = handle;
+  const version = options.version ?? '0.0.0';
+  const now = options.now ?? (() => new Date());
+  const app = new OpenAPIHono({ defaultHook: validationHook });
+
+  app.use(requestLogger(options.log ?? ((line) => console.log(line))));
+  app.onError(handleError);
+
+  const routes = app
+    .route('/api/health', healthRoutes(handle, version))
+    .route('/api/org-units', orgUnitRoutes(db))
+    .route('/api/indicators', indicatorRoutes(db))
+    .route('/api/projects', projectRoutes(db))
+    .route('/api/periods', periodRoutes(db, now))
+    .route('/api/data-values', dataValueRoutes(db))
+    .route('/api/programme', programmeRoutes(db));
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'm4d-monitor API',
+      version,
+      description:
+        'Monitoring and indicators for multi-level migration-and-development programmes. ' +
+        'Errors always have the shape { error: { code, message, details? } }.',
+      license: { name: 'MIT', url: 'https://opensource.org/license/mit' },
+    },
+  });
+
+  if (options.clientDir) serveClient(app, options.clientDir);
+  app.notFound((c) =>
+    c.json(errorBody('not_found', `No route ${c.req.method} ${c.req.path}.`), 404),
+  );
+  return routes;
+}
+
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,86 @@
+import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+/** An expected failure with a status, a stable code clients can branch on, and a message for people. */
+export class AppError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      details: z.unknown().optional(),
+    }),
+  })
+  .openapi('Error', {
+    example: { error: { code: 'org_unit_not_found', message: 'No org unit has the code "XX-99".' } },
+  });
+
+export type ErrorBody = z.infer<typeof ErrorSchema>;
+
+export function errorBody(code: string, message: string, details?: unknown): ErrorBody {
+  return details === undefined ? { error: { code, message } } : { error: { code, message, details } };
+}
+
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: 'A parameter or the body is malformed; `details` names each field and what was expected.',
+  401: 'Not signed in.',
+  403: 'Signed in, but this is outside your role or org-unit scope.',
+  404: 'The thing named in the path does not exist.',
+  409: 'The request conflicts with the current state.',
+  413: 'The upload is larger than the configured limit.',
+};
+
+/** The `responses` entries of the error statuses a route can answer with. */
+export function errorResponses<S extends 400 | 401 | 403 | 404 | 409 | 413>(...statuses: S[]) {
+  return Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      { description: ERROR_DESCRIPTIONS[status] ?? 'Error', content: { 'application/json': { schema: ErrorSchema } } },
+    ]),
+  ) as Record<S, { description: string; content: { 'application/json': { schema: typeof ErrorSchema } } }>;
+}
+
+/** Turns zod issues into `[{ field: 'level', message: 'Expected number, received "x"' }]`. */
+export function describeIssues(error: z.ZodError): { field: string; message: string }[] {
+  return error.issues.map((issue) => ({
+    field: issue.path.length > 0 ? issue.path.join('.') : '(root)',
+    message: issue.message,
+  }));
+}
+
+type ValidationResult = { success: true } | { success: false; error: z.ZodError; target: string };
+
+/** The default validation hook of every router: one 400 in the one error shape. */
+export function validationHook(result: ValidationResult, c: Context) {
+  if (!result.success) {
+    const issues = describeIssues(result.error);
+    const summary = issues.map((issue) => `${issue.field}: ${issue.message}`).join('; ');
+    return c.json(errorBody('invalid_request', `Invalid ${result.target}: ${summary}`, issues), 400);
+  }
+}
+
+/** The app's `onError`: expected errors keep their status; anything else is a logged 500 without internals. */
+export function handleError(error: Error, c: Context) {
+  if (error instanceof AppError) return c.json(errorBody(error.code, error.message, error.details), error.status);
+  if (error instanceof HTTPException) {
+    const status = error.status;
+    const code = status === 413 ? 'payload_too_large' : status === 415 ? 'unsupported_media_type' : 'http_error';
+    return c.json(errorBody(code, error.message || 'Request rejected.'), status);
+  }
+  if (error instanceof SyntaxError) return c.json(errorBody('malformed_json', 'The request body is not valid JSON.'), 400);
+  console.error(`unhandled error on ${c.req.method} ${c.req.path}:`, error);
+  return c.json(errorBody('internal_error', 'Something went wrong on the server. It has been logged.'), 500);
+}

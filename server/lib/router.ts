@@ -1,0 +1,7 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { validationHook } from './errors';
+
+/** Every feature router validates with the same hook, so a bad parameter reads the same everywhere. */
+export function createRouter() {
+  return new OpenAPIHono({ defaultHook: validationHook });
+}

@@ -1,0 +1,96 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Kysely } from 'kysely';
+import { listIndicators } from '../../db/queries/indicators';
+import { listCountryOverviews, summariseProgramme, sumApprovedValues } from '../../db/queries/programme';
+import { listProjects } from '../../db/queries/projects';
+import { getSetting } from '../../db/queries/settings';
+import { AGGREGATION_TYPES, type Database, VALUE_TYPES } from '../../db/schema';
+import { errorResponses } from '../lib/errors';
+import { createRouter } from '../lib/router';
+import { LocaleQuery, ProjectSummarySchema } from '../lib/schemas';
+
+/** Programme-wide headline figures on the landing page; additive indicators only. */
+export const HEADLINE_INDICATORS = ['MIG_SERVED', 'OFFICIALS_TRAINED', 'DIASPORA_USD', 'COORD_MEETINGS'] as const;
+
+const SummarySchema = z
+  .object({
+    demo: z.boolean(),
+    totals: z.object({
+      countries: z.number().int(),
+      regions: z.number().int(),
+      municipalities: z.number().int(),
+      projects: z.number().int(),
+      illustrativeProjects: z.number().int(),
+      indicators: z.number().int(),
+      budget: z.number(),
+      currency: z.string(),
+    }),
+    headline: z.array(
+      z.object({
+        indicator: z.object({
+          code: z.string(),
+          name: z.string(),
+          unit: z.string(),
+          valueType: z.enum(VALUE_TYPES),
+          aggregationType: z.enum(AGGREGATION_TYPES),
+        }),
+        value: z.number().nullable(),
+        periods: z.object({ from: z.string(), to: z.string() }).nullable(),
+      }),
+    ),
+    countries: z.array(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        projects: z.number().int(),
+        municipalities: z.number().int(),
+        budget: z.number(),
+      }),
+    ),
+    projects: z.array(ProjectSummarySchema),
+  })
+  .openapi('ProgrammeSummary');
+
+const summary = createRoute({
+  method: 'get',
+  path: '/summary',
+  tags: ['programme'],
+  summary: 'Programme totals, headline figures from approved reports, countries and projects',
+  request: { query: z.object({ locale: LocaleQuery }) },
+  responses: {
+    200: { description: 'The landing page in one call.', content: { 'application/json': { schema: SummarySchema } } },
+    ...errorResponses(400),
+  },
+});
+
+export function programmeRoutes(db: Kysely<Database>) {
+  return createRouter().openapi(summary, async (c) => {
+    const { locale } = c.req.valid('query');
+    const [totals, countries, projects, indicators, figures, demo] = await Promise.all([
+      summariseProgramme(db),
+      listCountryOverviews(db, locale),
+      listProjects(db, { locale }),
+      listIndicators(db, { codes: HEADLINE_INDICATORS, locale }),
+      sumApprovedValues(db, HEADLINE_INDICATORS),
+      getSetting(db, 'demo'),
+    ]);
+    const ordered = [...indicators].sort(
+      (a, b) => HEADLINE_INDICATORS.indexOf(a.code as never) - HEADLINE_INDICATORS.indexOf(b.code as never),
+    );
+    const headline = ordered.map((indicator) => {
+      const figure = figures.find((candidate) => candidate.indicator === indicator.code);
+      return {
+        indicator: {
+          code: indicator.code,
+          name: indicator.name,
+          unit: indicator.unit,
+          valueType: indicator.valueType,
+          aggregationType: indicator.aggregationType,
+        },
+        value: figure?.value ?? null,
+        periods: figure?.periods ?? null,
+      };
+    });
+    return c.json({ demo: demo === 'true', totals, headline, countries, projects }, 200);
+  });
+}

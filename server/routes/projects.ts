@@ -1,0 +1,77 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Kysely } from 'kysely';
+import { findOrgUnitRow } from '../../db/queries/org-units';
+import { findProject, listProjects } from '../../db/queries/projects';
+import type { Database } from '../../db/schema';
+import { errorBody, errorResponses } from '../lib/errors';
+import { createRouter } from '../lib/router';
+import { LocaleQuery, OrgUnitSummarySchema, ProjectSummarySchema, ResultSchema } from '../lib/schemas';
+
+const list = createRoute({
+  method: 'get',
+  path: '/',
+  tags: ['projects'],
+  summary: 'Projects, optionally of one country',
+  request: {
+    query: z.object({
+      country: z.string().min(1).max(64).optional().openapi({ description: 'Country code (ISO3).', example: 'PHL' }),
+      locale: LocaleQuery,
+    }),
+  },
+  responses: {
+    200: {
+      description: 'Projects by country then code.',
+      content: { 'application/json': { schema: z.object({ items: z.array(ProjectSummarySchema) }) } },
+    },
+    ...errorResponses(400, 404),
+  },
+});
+
+const one = createRoute({
+  method: 'get',
+  path: '/{code}',
+  tags: ['projects'],
+  summary: 'One project with its results framework and covered units',
+  request: {
+    params: z.object({ code: z.string().min(1).max(64).openapi({ param: { name: 'code', in: 'path' }, example: 'PHL-BICOL' }) }),
+    query: z.object({ locale: LocaleQuery }),
+  },
+  responses: {
+    200: {
+      description: 'The project.',
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              project: ProjectSummarySchema,
+              results: z.array(ResultSchema),
+              coveredUnits: z.array(OrgUnitSummarySchema),
+            })
+            .openapi('ProjectDetail'),
+        },
+      },
+    },
+    ...errorResponses(400, 404),
+  },
+});
+
+export function projectRoutes(db: Kysely<Database>) {
+  return createRouter()
+    .openapi(list, async (c) => {
+      const { country, locale } = c.req.valid('query');
+      if (country !== undefined) {
+        const unit = await findOrgUnitRow(db, country);
+        if (!unit || unit.kind !== 'country') {
+          return c.json(errorBody('country_not_found', `No country has the code "${country}".`), 404);
+        }
+      }
+      return c.json({ items: await listProjects(db, { country, locale }) }, 200);
+    })
+    .openapi(one, async (c) => {
+      const { code } = c.req.valid('param');
+      const { locale } = c.req.valid('query');
+      const detail = await findProject(db, code, locale);
+      if (!detail) return c.json(errorBody('project_not_found', `No project has the code "${code}".`), 404);
+      return c.json(detail, 200);
+    });
+}
