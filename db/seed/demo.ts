@@ -31,7 +31,7 @@ export const QUARTERS_OF_DATA = 8;
 export const DEMO_ACCOUNTS: { email: string; name: string; role: Role; unit: string | null }[] = [
   { email: 'admin@example.org', name: 'Programme administrator', role: 'admin', unit: null },
   { email: 'donor@example.org', name: 'Donor representative', role: 'donor', unit: null },
-  { email: 'national.phl@example.org', name: 'Commission for Filipinos Overseas (CFO)', role: 'national', unit: 'PHL' },
+  { email: 'national.phl@example.org', name: 'Commission on Filipinos Overseas (CFO)', role: 'national', unit: 'PHL' },
   { email: 'national.cri@example.org', name: 'Dirección General de Migración, Costa Rica', role: 'national', unit: 'CRI' },
   { email: 'region.bicol@example.org', name: 'Bicol Migration and Development Council', role: 'regional', unit: 'PH-05' },
   { email: 'local.naga@example.org', name: 'Naga City Migration Centre', role: 'local', unit: 'PHL-naga-city' },
