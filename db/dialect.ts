@@ -71,7 +71,12 @@ function openPostgres(connectionString: string): DatabaseHandle {
   pool.on('error', (error) => console.error(`postgres pool: ${error.message}`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const url = new URL(connectionString);
-  return { db, engine: 'postgres', location: `${url.hostname}:${url.port || 5432}${url.pathname}`, close: () => db.destroy() };
+  return {
+    db,
+    engine: 'postgres',
+    location: `${url.hostname}:${url.port || 5432}${url.pathname}`,
+    close: () => db.destroy(),
+  };
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations and this seam work on any schema

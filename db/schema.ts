@@ -323,7 +323,16 @@ export interface AppSettingTable {
   value: string;
 }
 
+/** A failed sign-in, for rate limiting per account and per address. */
+export interface LoginAttemptTable {
+  id: Generated<number>;
+  email: string;
+  address: string;
+  created_at: Timestamp;
+}
+
 export interface Database {
+  login_attempt: LoginAttemptTable;
   app_setting: AppSettingTable;
   org_unit: OrgUnitTable;
   org_unit_boundary: OrgUnitBoundaryTable;

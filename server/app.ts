@@ -1,8 +1,11 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { DatabaseHandle } from '../db/dialect';
+import type { AppEnv } from './lib/env';
 import { errorBody, handleError, validationHook } from './lib/errors';
 import { type LogLine, requestLogger } from './lib/logger';
+import { originCheck, sessionMiddleware } from './lib/session';
 import { serveClient } from './lib/static-client';
+import { authRoutes } from './routes/auth';
 import { dataValueRoutes } from './routes/data-values';
 import { healthRoutes } from './routes/health';
 import { indicatorRoutes } from './routes/indicators';
@@ -19,6 +22,8 @@ export interface AppOptions {
   clientDir?: string;
   /** The clock, injectable so tests can pin "today". */
   now?: () => Date;
+  /** Behind a reverse proxy: trust X-Forwarded-For/-Proto for the client address and HTTPS. */
+  trustProxy?: boolean;
 }
 
 /** Builds the whole HTTP app from a database handle. Tests call `app.request()` on it. */
@@ -26,13 +31,15 @@ export function createApp(handle: DatabaseHandle, options: AppOptions = {}) {
   const { db } = handle;
   const version = options.version ?? '0.0.0';
   const now = options.now ?? (() => new Date());
-  const app = new OpenAPIHono({ defaultHook: validationHook });
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.use(requestLogger(options.log ?? ((line) => console.log(line))));
   app.onError(handleError);
+  app.use('/api/*', originCheck(), sessionMiddleware(db, now));
 
   const routes = app
     .route('/api/health', healthRoutes(handle, version))
+    .route('/api/auth', authRoutes(db, { now, trustProxy: options.trustProxy ?? false }))
     .route('/api/org-units', orgUnitRoutes(db))
     .route('/api/indicators', indicatorRoutes(db))
     .route('/api/projects', projectRoutes(db))
@@ -53,9 +60,7 @@ export function createApp(handle: DatabaseHandle, options: AppOptions = {}) {
   });
 
   if (options.clientDir) serveClient(app, options.clientDir);
-  app.notFound((c) =>
-    c.json(errorBody('not_found', `No route ${c.req.method} ${c.req.path}.`), 404),
-  );
+  app.notFound((c) => c.json(errorBody('not_found', `No route ${c.req.method} ${c.req.path}.`), 404));
   return routes;
 }
 

@@ -7,6 +7,8 @@ export interface ServerConfig {
   host: string;
   /** Load the demo programme into an empty database (default on; DEMO=off for a real install). */
   demo: boolean;
+  /** Behind a reverse proxy (TRUST_PROXY=on): client address and HTTPS from X-Forwarded-* headers. */
+  trustProxy: boolean;
   version: string;
 }
 
@@ -35,6 +37,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     port: parsePort(env.PORT),
     host: env.HOST || '127.0.0.1',
     demo: parseSwitch('DEMO', env.DEMO, true),
+    trustProxy: parseSwitch('TRUST_PROXY', env.TRUST_PROXY, false),
     version: readVersion(),
   };
 }

@@ -26,12 +26,18 @@ if (config.demo && (await isDatabaseEmpty(handle.db))) {
 
 const clientDir = fileURLToPath(new URL('../dist/client', import.meta.url));
 const hasClient = existsSync(`${clientDir}/index.html`);
-const app = createApp(handle, { version: config.version, ...(hasClient ? { clientDir } : {}) });
+const app = createApp(handle, {
+  version: config.version,
+  trustProxy: config.trustProxy,
+  ...(hasClient ? { clientDir } : {}),
+});
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}`;
   console.log(`m4d-monitor ${config.version} on ${handle.engine} (${handle.location})`);
-  console.log(hasClient ? `open ${url}` : `API on ${url}/api (no built client: run \`npm run build\`, or \`npm run dev\`)`);
+  console.log(
+    hasClient ? `open ${url}` : `API on ${url}/api (no built client: run \`npm run build\`, or \`npm run dev\`)`,
+  );
   if (config.demo) {
     console.log(`demo accounts${demoLoaded ? '' : ' (demo already loaded)'}, password "${DEMO_PASSWORD}":`);
     for (const account of DEMO_ACCOUNTS) console.log(`  ${account.email.padEnd(30)} ${account.role}`);

@@ -2,7 +2,9 @@
 // vitest and a bundled server. To add one: create NNNN_name.ts with up/down and append it below.
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_initial';
+import * as m0002 from './0002_login_attempts';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
+  '0002_login_attempts': m0002,
 };

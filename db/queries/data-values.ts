@@ -4,13 +4,19 @@ import type { Database, ReportStatus } from '../schema';
 /** Report states whose values donors may see. */
 export const APPROVED_STATUSES: readonly ReportStatus[] = ['approved', 'accepted'];
 
+/**
+ * Which values a reader sees: approved ones only, everything, or everything within a subtree
+ * (materialised path) and approved ones elsewhere.
+ */
+export type Visibility = { kind: 'approved' } | { kind: 'all' } | { kind: 'subtree'; path: string };
+
 export interface DataValueFilter {
   indicator?: string | undefined;
   /** A unit code; with `subtree`, its descendants too. */
   orgUnit?: string | undefined;
   subtree?: boolean | undefined;
   periods?: readonly string[] | undefined;
-  approvedOnly: boolean;
+  visibility: Visibility;
   limit: number;
   offset: number;
 }
@@ -44,12 +50,22 @@ export async function listDataValues(
     );
   if (filter.indicator) query = query.where('i.code', '=', filter.indicator);
   if (filter.orgUnit) {
-    const unit = await db.selectFrom('org_unit').select(['id', 'path']).where('code', '=', filter.orgUnit).executeTakeFirst();
+    const unit = await db
+      .selectFrom('org_unit')
+      .select(['id', 'path'])
+      .where('code', '=', filter.orgUnit)
+      .executeTakeFirst();
     if (!unit) return { items: [], total: 0 };
     query = filter.subtree ? query.where('u.path', 'like', `${unit.path}%`) : query.where('u.id', '=', unit.id);
   }
   if (filter.periods) query = query.where('dv.period_id', 'in', filter.periods.length ? [...filter.periods] : ['']);
-  if (filter.approvedOnly) query = query.where('r.status', 'in', [...APPROVED_STATUSES]);
+  const { visibility } = filter;
+  if (visibility.kind === 'approved') query = query.where('r.status', 'in', [...APPROVED_STATUSES]);
+  if (visibility.kind === 'subtree') {
+    query = query.where((eb) =>
+      eb.or([eb('r.status', 'in', [...APPROVED_STATUSES]), eb('u.path', 'like', `${visibility.path}%`)]),
+    );
+  }
 
   const [rows, count] = await Promise.all([
     query

@@ -1,13 +1,5 @@
 import type { Kysely } from 'kysely';
-import type {
-  AggregationType,
-  Database,
-  Direction,
-  Locale,
-  Periodicity,
-  UnitTier,
-  ValueType,
-} from '../schema';
+import type { AggregationType, Database, Direction, Locale, Periodicity, UnitTier, ValueType } from '../schema';
 import { findTranslations, pick } from './translations';
 
 export interface CodeName {
@@ -181,7 +173,9 @@ async function loadDisaggregations(
     const optionName = (optionId: number, base: string): string => {
       if (locale === 'en') return base;
       const parts = mine
-        .filter((row) => optionItems.some((item) => item.option_id === optionId && item.category_option_id === row.option_id))
+        .filter((row) =>
+          optionItems.some((item) => item.option_id === optionId && item.category_option_id === row.option_id),
+        )
         .map((row) => pick(categoryOptionNames, row.option_id, 'name', row.option_name));
       return parts.length > 0 ? parts.join(' / ') : base;
     };

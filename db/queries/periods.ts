@@ -68,4 +68,3 @@ export async function listPeriods(
 export async function periodExists(db: Kysely<Database>, id: string): Promise<boolean> {
   return (await db.selectFrom('period').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
 }
-

@@ -71,11 +71,7 @@ export async function listCountryOverviews(db: Kysely<Database>, locale: Locale)
     .where('c.kind', '=', 'country')
     .orderBy('c.name')
     .execute();
-  const municipalities = await db
-    .selectFrom('org_unit')
-    .select(['path'])
-    .where('kind', '=', 'municipality')
-    .execute();
+  const municipalities = await db.selectFrom('org_unit').select(['path']).where('kind', '=', 'municipality').execute();
   const names = await findTranslations(
     db,
     'org_unit',
@@ -101,7 +97,10 @@ export interface HeadlineFigure {
  * Programme-wide totals of additive indicators over every approved report. Only 'sum' indicators
  * are added here; the analytics service gives every aggregation type its own meaning.
  */
-export async function sumApprovedValues(db: Kysely<Database>, indicatorCodes: readonly string[]): Promise<HeadlineFigure[]> {
+export async function sumApprovedValues(
+  db: Kysely<Database>,
+  indicatorCodes: readonly string[],
+): Promise<HeadlineFigure[]> {
   if (indicatorCodes.length === 0) return [];
   const rows = await db
     .selectFrom('data_value as dv')

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { AggregationType, Database, Locale, ResultType, ValueType } from '../schema';
 import type { CodeName } from './indicators';
-import { findTranslations, pick } from './translations';
 import { listOrgUnits, type OrgUnitSummary } from './org-units';
+import { findTranslations, pick } from './translations';
 
 export interface ProjectSummary {
   code: string;

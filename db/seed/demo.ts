@@ -2,16 +2,10 @@
 // the indicators and eight quarters of reports in every state. Deterministic for a given `asOf`
 // date: values come from PRNGs keyed by (indicator, unit, period), never from Math.random.
 import type { Kysely, Transaction } from 'kysely';
-import { type AreaGeometry, labelPoint, mergeGeometries } from '../geometry';
 import { loadAdmin1, loadCountries, loadPhlProvinces, loadPlaces } from '../geo/index';
+import { type AreaGeometry, labelPoint, mergeGeometries } from '../geometry';
 import { hashPassword } from '../passwords';
-import {
-  lastCompleteQuarter,
-  type Quarter,
-  quarterDates,
-  quarterId,
-  quartersEndingWith,
-} from '../periods';
+import { lastCompleteQuarter, type Quarter, quarterDates, quarterId, quartersEndingWith } from '../periods';
 import { DEFAULT_DISAGGREGATION, TOTAL_OPTION } from '../queries/indicators';
 import { insertBoundary, insertOrgUnit, tierOf } from '../queries/org-units';
 import { ensurePeriods } from '../queries/periods';
@@ -32,8 +26,18 @@ export const DEMO_ACCOUNTS: { email: string; name: string; role: Role; unit: str
   { email: 'admin@example.org', name: 'Programme administrator', role: 'admin', unit: null },
   { email: 'donor@example.org', name: 'Donor representative', role: 'donor', unit: null },
   { email: 'national.phl@example.org', name: 'Commission on Filipinos Overseas (CFO)', role: 'national', unit: 'PHL' },
-  { email: 'national.cri@example.org', name: 'Dirección General de Migración, Costa Rica', role: 'national', unit: 'CRI' },
-  { email: 'region.bicol@example.org', name: 'Bicol Migration and Development Council', role: 'regional', unit: 'PH-05' },
+  {
+    email: 'national.cri@example.org',
+    name: 'Dirección General de Migración, Costa Rica',
+    role: 'national',
+    unit: 'CRI',
+  },
+  {
+    email: 'region.bicol@example.org',
+    name: 'Bicol Migration and Development Council',
+    role: 'regional',
+    unit: 'PH-05',
+  },
   { email: 'local.naga@example.org', name: 'Naga City Migration Centre', role: 'local', unit: 'PHL-naga-city' },
   { email: 'local.upala@example.org', name: 'Municipalidad de Upala', role: 'local', unit: 'CRI-upala' },
   { email: 'region.alajuela@example.org', name: 'Consejo Regional de Alajuela', role: 'regional', unit: 'CR-A' },
@@ -114,7 +118,12 @@ async function seedInTransaction(
   await ensurePeriods(trx, first.year - 2, last.year + 2);
 
   const translations: NewTranslation[] = [];
-  const translate = (entityType: TranslatableEntity, entityId: number, field: 'name' | 'short_name' | 'description' | 'unit', text: Text) => {
+  const translate = (
+    entityType: TranslatableEntity,
+    entityId: number,
+    field: 'name' | 'short_name' | 'description' | 'unit',
+    text: Text,
+  ) => {
     for (const locale of ['es', 'fr'] as const satisfies readonly Locale[]) {
       translations.push({ entityType, entityId, field, locale, value: text[locale] });
     }
@@ -174,7 +183,8 @@ async function seedInTransaction(
   for (const extra of extraMunicipalities) {
     if (extra.provinceCode && !provinceNames.has(extra.provinceCode)) {
       const province = phlFeatures.find(
-        (candidate) => candidate.properties.iso_3166_2 === extra.provinceCode && candidate.properties.type === 'Province',
+        (candidate) =>
+          candidate.properties.iso_3166_2 === extra.provinceCode && candidate.properties.type === 'Province',
       );
       provinceNames.set(extra.provinceCode, province?.properties.name ?? extra.provinceCode);
     }
@@ -183,7 +193,8 @@ async function seedInTransaction(
     const parts = phlFeatures.filter((feature) => feature.properties.iso_3166_2 === isoCode);
     const regionCode = parts[0]?.properties.region_code;
     if (!regionCode) throw new Error(`seed: province ${isoCode} not in phl_provinces.geojson`);
-    const geometry: AreaGeometry = parts.length === 1 ? (parts[0]?.geometry as AreaGeometry) : mergeGeometries(parts.map((part) => part.geometry));
+    const geometry: AreaGeometry =
+      parts.length === 1 ? (parts[0]?.geometry as AreaGeometry) : mergeGeometries(parts.map((part) => part.geometry));
     const id = await addUnit(isoCode, name, 'province', regionCode, labelPoint(geometry), isoCode);
     await insertBoundary(trx, id, geometry, 'Natural Earth 1:10m Admin-1 provinces (public domain)');
   }
@@ -194,7 +205,14 @@ async function seedInTransaction(
     await addUnit(place.id, place.name, 'municipality', parent, [place.lon, place.lat], null);
   }
   for (const extra of extraMunicipalities) {
-    await addUnit(extra.code, extra.name, 'municipality', extra.provinceCode ?? extra.admin1Code, [extra.lon, extra.lat], null);
+    await addUnit(
+      extra.code,
+      extra.name,
+      'municipality',
+      extra.provinceCode ?? extra.admin1Code,
+      [extra.lon, extra.lat],
+      null,
+    );
   }
 
   // ---- themes, disaggregations, indicators ----
@@ -236,7 +254,11 @@ async function seedInTransaction(
   /** Option ids of each disaggregation, in order, with relative weights for splitting totals. */
   const disaggregationOptions = new Map<string, { id: number; code: string; weight: number }[]>();
   const insertDisaggregation = async (code: string, name: Text, categoryCodes: string[]) => {
-    const row = await trx.insertInto('disaggregation').values({ code, name: name.en }).returning('id').executeTakeFirstOrThrow();
+    const row = await trx
+      .insertInto('disaggregation')
+      .values({ code, name: name.en })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     translate('disaggregation', row.id, 'name', name);
     for (const [index, categoryCode] of categoryCodes.entries()) {
       await trx
@@ -274,7 +296,11 @@ async function seedInTransaction(
   const disaggregationIds = new Map<string, number>();
   disaggregationIds.set(
     DEFAULT_DISAGGREGATION,
-    await insertDisaggregation(DEFAULT_DISAGGREGATION, { en: 'None (total)', es: 'Ninguna (total)', fr: 'Aucune (total)' }, []),
+    await insertDisaggregation(
+      DEFAULT_DISAGGREGATION,
+      { en: 'None (total)', es: 'Ninguna (total)', fr: 'Aucune (total)' },
+      [],
+    ),
   );
   for (const disaggregation of disaggregations) {
     disaggregationIds.set(
@@ -378,7 +404,8 @@ async function seedInTransaction(
         .values(
           result.indicators.map((code, order) => {
             const indicatorId = indicatorIds.get(code);
-            if (indicatorId === undefined) throw new Error(`seed: result ${project.code}/${result.code} uses unknown ${code}`);
+            if (indicatorId === undefined)
+              throw new Error(`seed: result ${project.code}/${result.code} uses unknown ${code}`);
             return { result_id: inserted.id, indicator_id: indicatorId, sort_order: order };
           }),
         )
@@ -417,7 +444,12 @@ async function seedInTransaction(
         password_hash: passwordHashes.get(account.email) ?? null,
         role: account.role,
         org_unit_id: account.unit === null ? null : (units.get(account.unit)?.id ?? null),
-        locale: account.unit?.startsWith('CR') || account.unit?.startsWith('EC') ? 'es' : account.unit?.startsWith('SEN') ? 'fr' : 'en',
+        locale:
+          account.unit?.startsWith('CR') || account.unit?.startsWith('EC')
+            ? 'es'
+            : account.unit?.startsWith('SEN')
+              ? 'fr'
+              : 'en',
         active: 1,
         created_at: createdAt,
       })
@@ -439,7 +471,11 @@ async function seedInTransaction(
         password_hash: null,
         role: tier,
         org_unit_id: unit.id,
-        locale: ['CRI', 'ECU', 'SLV'].includes(unit.countryCode) ? 'es' : ['SEN', 'MAR', 'TUN'].includes(unit.countryCode) ? 'fr' : 'en',
+        locale: ['CRI', 'ECU', 'SLV'].includes(unit.countryCode)
+          ? 'es'
+          : ['SEN', 'MAR', 'TUN'].includes(unit.countryCode)
+            ? 'fr'
+            : 'en',
         active: 1,
         created_at: createdAt,
       })
@@ -490,7 +526,14 @@ async function seedInTransaction(
   await insertInChunks(trx, 'target', targetRows);
 
   // ---- reports and values ----
-  const reportCounts: SeedSummary['reports'] = { draft: 0, submitted: 0, returned: 0, approved: 0, accepted: 0, missing: 0 };
+  const reportCounts: SeedSummary['reports'] = {
+    draft: 0,
+    submitted: 0,
+    returned: 0,
+    approved: 0,
+    accepted: 0,
+    missing: 0,
+  };
   const valueRows = [];
   for (const [unitCode, byPeriod] of reporting) {
     const unit = units.get(unitCode);
@@ -510,7 +553,8 @@ async function seedInTransaction(
 
       const dates = quarterDates(quarter);
       const random = randomFor('report', unitCode, period);
-      const day = (date: string, days: number) => new Date(Date.parse(date) + days * 86_400_000 + random() * 8 * 3_600_000).toISOString();
+      const day = (date: string, days: number) =>
+        new Date(Date.parse(date) + days * 86_400_000 + random() * 8 * 3_600_000).toISOString();
       const late = random() < 0.15;
       const createdOn = day(dates.end, 3 + random() * 10);
       const submittedOn = day(dates.deadline, late ? 3 + random() * 20 : -2 - random() * 12);
@@ -518,7 +562,13 @@ async function seedInTransaction(
       const acceptedOn = day(approvedOn, 5 + random() * 15);
       const returnedOn = day(submittedOn, 1 + random() * 5);
       const returnComment = RETURN_COMMENTS[Math.floor(random() * RETURN_COMMENTS.length)] as string;
-      const lastTouched = { draft: createdOn, returned: returnedOn, submitted: submittedOn, approved: approvedOn, accepted: acceptedOn }[status];
+      const lastTouched = {
+        draft: createdOn,
+        returned: returnedOn,
+        submitted: submittedOn,
+        approved: approvedOn,
+        accepted: acceptedOn,
+      }[status];
 
       const report = await trx
         .insertInto('report')
@@ -535,21 +585,61 @@ async function seedInTransaction(
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      const events: { action: 'create' | 'submit' | 'approve' | 'return' | 'accept'; from: ReportStatus | null; to: ReportStatus; actor: number | null; at: string; comment: string | null }[] = [
-        { action: 'create', from: null, to: 'draft', actor: officer, at: createdOn, comment: null },
-      ];
+      const events: {
+        action: 'create' | 'submit' | 'approve' | 'return' | 'accept';
+        from: ReportStatus | null;
+        to: ReportStatus;
+        actor: number | null;
+        at: string;
+        comment: string | null;
+      }[] = [{ action: 'create', from: null, to: 'draft', actor: officer, at: createdOn, comment: null }];
       if (status === 'returned') {
-        events.push({ action: 'submit', from: 'draft', to: 'submitted', actor: officer, at: submittedOn, comment: null });
-        events.push({ action: 'return', from: 'submitted', to: 'returned', actor: reviewer ?? national, at: returnedOn, comment: returnComment });
+        events.push({
+          action: 'submit',
+          from: 'draft',
+          to: 'submitted',
+          actor: officer,
+          at: submittedOn,
+          comment: null,
+        });
+        events.push({
+          action: 'return',
+          from: 'submitted',
+          to: 'returned',
+          actor: reviewer ?? national,
+          at: returnedOn,
+          comment: returnComment,
+        });
       }
       if (['submitted', 'approved', 'accepted'].includes(status)) {
-        events.push({ action: 'submit', from: 'draft', to: 'submitted', actor: officer, at: submittedOn, comment: null });
+        events.push({
+          action: 'submit',
+          from: 'draft',
+          to: 'submitted',
+          actor: officer,
+          at: submittedOn,
+          comment: null,
+        });
       }
       if (['approved', 'accepted'].includes(status)) {
-        events.push({ action: 'approve', from: 'submitted', to: 'approved', actor: reviewer ?? national, at: approvedOn, comment: null });
+        events.push({
+          action: 'approve',
+          from: 'submitted',
+          to: 'approved',
+          actor: reviewer ?? national,
+          at: approvedOn,
+          comment: null,
+        });
       }
       if (status === 'accepted') {
-        events.push({ action: 'accept', from: 'approved', to: 'accepted', actor: national, at: acceptedOn, comment: null });
+        events.push({
+          action: 'accept',
+          from: 'approved',
+          to: 'accepted',
+          actor: national,
+          at: acceptedOn,
+          comment: null,
+        });
       }
       await trx
         .insertInto('report_event')
@@ -573,7 +663,8 @@ async function seedInTransaction(
         // Realistic gaps: a draft is half-filled; a few fields stay empty in any report.
         if (valueRandom() < (status === 'draft' ? 0.4 : 0.04)) continue;
         const generated = generateValue(indicator, unitCode, quarters.indexOf(quarter));
-        const comment = valueRandom() < 0.05 ? (VALUE_COMMENTS[Math.floor(valueRandom() * VALUE_COMMENTS.length)] as string) : null;
+        const comment =
+          valueRandom() < 0.05 ? (VALUE_COMMENTS[Math.floor(valueRandom() * VALUE_COMMENTS.length)] as string) : null;
         const options = disaggregationOptions.get(indicator.disaggregation ?? DEFAULT_DISAGGREGATION) ?? [];
         const parts = splitTotal(generated.value, options, indicator.valueType === 'integer', valueRandom);
         for (const [index, option] of options.entries()) {
@@ -619,7 +710,10 @@ async function seedInTransaction(
 async function insertInChunks(trx: Transaction<Database>, table: 'target' | 'data_value', rows: any[]): Promise<void> {
   // PostgreSQL allows 65,535 bind parameters per statement; 500 rows × 13 columns stays far below.
   for (let i = 0; i < rows.length; i += 500) {
-    await trx.insertInto(table).values(rows.slice(i, i + 500)).execute();
+    await trx
+      .insertInto(table)
+      .values(rows.slice(i, i + 500))
+      .execute();
   }
 }
 
@@ -632,9 +726,11 @@ function reportStateFor(unitCode: string, period: string, age: number, national:
   const showcase = LATEST_REPORT_STATES[unitCode];
   if (age === 0 && showcase) return showcase;
   const random = randomFor('state', unitCode, period);
-  if (age >= 4) return weighted(random, { accepted: national ? 0 : 80, approved: national ? 95 : 14, missing: 3, submitted: 3 });
+  if (age >= 4)
+    return weighted(random, { accepted: national ? 0 : 80, approved: national ? 95 : 14, missing: 3, submitted: 3 });
   if (age >= 2) return weighted(random, { accepted: 35, approved: 45, submitted: 10, returned: 4, missing: 6 });
-  if (age === 1) return weighted(random, { accepted: 10, approved: 40, submitted: 28, returned: 8, draft: 6, missing: 8 });
+  if (age === 1)
+    return weighted(random, { accepted: 10, approved: 40, submitted: 28, returned: 8, draft: 6, missing: 8 });
   return weighted(random, { approved: 15, submitted: 35, returned: 10, draft: 25, missing: 15 });
 }
 
@@ -661,7 +757,11 @@ function generateValue(indicator: IndicatorContent, unitCode: string, quarterInd
       const stageMax = (indicator.stages?.length ?? 5) - 1;
       const startStage = Math.floor(randomFor('stage-from', indicator.code, unitCode)() * 2);
       const speed = 0.2 + randomFor('stage-speed', indicator.code, unitCode)() * 0.35;
-      return { value: Math.min(stageMax, startStage + Math.floor(quarterIndex * speed)), numerator: null, denominator: null };
+      return {
+        value: Math.min(stageMax, startStage + Math.floor(quarterIndex * speed)),
+        numerator: null,
+        denominator: null,
+      };
     }
     case 'percentage': {
       const denominator = Math.round((indicator.typicalDenominator ?? 100) * scale * between(random, 0.9, 1.1));
@@ -679,9 +779,15 @@ function generateValue(indicator: IndicatorContent, unitCode: string, quarterInd
       const additive = indicator.aggregationType === 'sum' || indicator.aggregationType === 'max';
       const raw = additive
         ? typical * scale * trend * between(random, 0.6, 1.4)
-        : typical + (indicator.direction === 'higher' ? 1 : -1) * (max - min) * 0.015 * quarterIndex + between(random, -0.08, 0.08) * (max - min);
+        : typical +
+          (indicator.direction === 'higher' ? 1 : -1) * (max - min) * 0.015 * quarterIndex +
+          between(random, -0.08, 0.08) * (max - min);
       const value = clamp(raw, min, additive ? max * 1.5 : max);
-      return { value: typical >= 1000 ? Math.round(value / 100) * 100 : round2(value), numerator: null, denominator: null };
+      return {
+        value: typical >= 1000 ? Math.round(value / 100) * 100 : round2(value),
+        numerator: null,
+        denominator: null,
+      };
     }
   }
 }
@@ -699,7 +805,9 @@ function splitTotal(total: number, options: { weight: number }[], integer: boole
   if (!integer) return exact.map(round2);
   const floors = exact.map(Math.floor);
   let remainder = total - floors.reduce((a, b) => a + b, 0);
-  const order = exact.map((value, index) => ({ index, fraction: value - Math.floor(value) })).sort((a, b) => b.fraction - a.fraction);
+  const order = exact
+    .map((value, index) => ({ index, fraction: value - Math.floor(value) }))
+    .sort((a, b) => b.fraction - a.fraction);
   for (const { index } of order) {
     if (remainder <= 0) break;
     floors[index] = (floors[index] as number) + 1;
@@ -709,7 +817,11 @@ function splitTotal(total: number, options: { weight: number }[], integer: boole
 }
 
 /** Baseline (yearIndex -1) and yearly targets, on the same scale as the generated values. */
-function targetValue(indicator: IndicatorContent, scale: number, yearIndex: number): { value: number; numerator: number | null; denominator: number | null } {
+function targetValue(
+  indicator: IndicatorContent,
+  scale: number,
+  yearIndex: number,
+): { value: number; numerator: number | null; denominator: number | null } {
   const { value: typical, max } = indicator.typical;
   const growth = 1 + 0.15 * (yearIndex + 1);
   const none = { numerator: null, denominator: null };
@@ -724,7 +836,17 @@ function targetValue(indicator: IndicatorContent, scale: number, yearIndex: numb
     case 'average':
       return {
         value: round2(
-          Math.min(max, typical * (indicator.direction === 'higher' ? (yearIndex < 0 ? 0.9 : 1 + 0.05 * (yearIndex + 1)) : yearIndex < 0 ? 1.2 : 1 - 0.1 * (yearIndex + 1))),
+          Math.min(
+            max,
+            typical *
+              (indicator.direction === 'higher'
+                ? yearIndex < 0
+                  ? 0.9
+                  : 1 + 0.05 * (yearIndex + 1)
+                : yearIndex < 0
+                  ? 1.2
+                  : 1 - 0.1 * (yearIndex + 1)),
+          ),
         ),
         ...none,
       };

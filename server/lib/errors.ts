@@ -41,10 +41,11 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   404: 'The thing named in the path does not exist.',
   409: 'The request conflicts with the current state.',
   413: 'The upload is larger than the configured limit.',
+  429: 'Too many attempts; `details.retryAfterSeconds` says when to try again.',
 };
 
 /** The `responses` entries of the error statuses a route can answer with. */
-export function errorResponses<S extends 400 | 401 | 403 | 404 | 409 | 413>(...statuses: S[]) {
+export function errorResponses<S extends 400 | 401 | 403 | 404 | 409 | 413 | 429>(...statuses: S[]) {
   return Object.fromEntries(
     statuses.map((status) => [
       status,
@@ -80,7 +81,8 @@ export function handleError(error: Error, c: Context) {
     const code = status === 413 ? 'payload_too_large' : status === 415 ? 'unsupported_media_type' : 'http_error';
     return c.json(errorBody(code, error.message || 'Request rejected.'), status);
   }
-  if (error instanceof SyntaxError) return c.json(errorBody('malformed_json', 'The request body is not valid JSON.'), 400);
+  if (error instanceof SyntaxError)
+    return c.json(errorBody('malformed_json', 'The request body is not valid JSON.'), 400);
   console.error(`unhandled error on ${c.req.method} ${c.req.path}:`, error);
   return c.json(errorBody('internal_error', 'Something went wrong on the server. It has been logged.'), 500);
 }

@@ -1,10 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Kysely } from 'kysely';
+import { PERIOD_ID_PATTERN } from '../../db/periods';
 import { listDataValues } from '../../db/queries/data-values';
 import { findIndicatorId } from '../../db/queries/indicators';
 import { findOrgUnitRow } from '../../db/queries/org-units';
-import { PERIOD_ID_PATTERN } from '../../db/periods';
 import type { Database } from '../../db/schema';
+import { visibilityOf } from '../lib/env';
 import { errorBody, errorResponses } from '../lib/errors';
 import { createRouter } from '../lib/router';
 import { csvList, ReportStatusSchema } from '../lib/schemas';
@@ -43,7 +44,7 @@ const list = createRoute({
   method: 'get',
   path: '/',
   tags: ['data values'],
-  summary: 'Raw data values (approved reports only until you sign in)',
+  summary: 'Raw data values: approved ones, plus unapproved ones within your own scope when signed in as staff',
   request: {
     query: z.object({
       indicator: z.string().min(1).max(64).optional().openapi({ example: 'MIG_SERVED' }),
@@ -80,14 +81,12 @@ export function dataValueRoutes(db: Kysely<Database>) {
     if (query.orgUnit !== undefined && (await findOrgUnitRow(db, query.orgUnit)) === undefined) {
       return c.json(errorBody('org_unit_not_found', `No org unit has the code "${query.orgUnit}".`), 404);
     }
-    // Anonymous readers see what donors see: approved and accepted reports only. Signed-in staff
-    // will see their scope's drafts too once sessions exist; never on a client-sent flag.
     const result = await listDataValues(db, {
       indicator: query.indicator,
       orgUnit: query.orgUnit,
       subtree: query.children,
       periods: query.periods,
-      approvedOnly: true,
+      visibility: visibilityOf(c.get('user')),
       limit: query.limit,
       offset: query.offset,
     });

@@ -19,8 +19,14 @@ const health = createRoute({
   tags: ['system'],
   summary: 'Liveness and database reachability',
   responses: {
-    200: { description: 'The server answers and the database is reachable.', content: { 'application/json': { schema: HealthSchema } } },
-    503: { description: 'The database cannot be reached.', content: { 'application/json': { schema: UnavailableSchema } } },
+    200: {
+      description: 'The server answers and the database is reachable.',
+      content: { 'application/json': { schema: HealthSchema } },
+    },
+    503: {
+      description: 'The database cannot be reached.',
+      content: { 'application/json': { schema: UnavailableSchema } },
+    },
   },
 });
 

@@ -13,7 +13,12 @@ const list = createRoute({
   summary: 'Org units by parent, level, kind or name',
   request: {
     query: z.object({
-      parent: z.string().min(1).max(64).optional().openapi({ description: 'Code of the parent unit.', example: 'PH-05' }),
+      parent: z
+        .string()
+        .min(1)
+        .max(64)
+        .optional()
+        .openapi({ description: 'Code of the parent unit.', example: 'PH-05' }),
       level: z.coerce.number().int().min(1).max(10).optional().openapi({ description: '1 = country.', example: 2 }),
       kind: z.enum(UNIT_KINDS).optional(),
       q: z.string().min(1).max(100).optional().openapi({ description: 'Part of the name, any case.', example: 'naga' }),

@@ -46,7 +46,9 @@ const list = createRoute({
     200: {
       description: 'Periods in time order. `reporting` is the last complete quarter: the one being reported now.',
       content: {
-        'application/json': { schema: z.object({ items: z.array(PeriodSchema), reporting: z.string(), today: z.string() }) },
+        'application/json': {
+          schema: z.object({ items: z.array(PeriodSchema), reporting: z.string(), today: z.string() }),
+        },
       },
     },
     ...errorResponses(400),

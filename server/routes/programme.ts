@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Kysely } from 'kysely';
 import { listIndicators } from '../../db/queries/indicators';
-import { listCountryOverviews, summariseProgramme, sumApprovedValues } from '../../db/queries/programme';
+import { listCountryOverviews, sumApprovedValues, summariseProgramme } from '../../db/queries/programme';
 import { listProjects } from '../../db/queries/projects';
 import { getSetting } from '../../db/queries/settings';
 import { AGGREGATION_TYPES, type Database, VALUE_TYPES } from '../../db/schema';

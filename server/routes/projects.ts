@@ -33,7 +33,13 @@ const one = createRoute({
   tags: ['projects'],
   summary: 'One project with its results framework and covered units',
   request: {
-    params: z.object({ code: z.string().min(1).max(64).openapi({ param: { name: 'code', in: 'path' }, example: 'PHL-BICOL' }) }),
+    params: z.object({
+      code: z
+        .string()
+        .min(1)
+        .max(64)
+        .openapi({ param: { name: 'code', in: 'path' }, example: 'PHL-BICOL' }),
+    }),
     query: z.object({ locale: LocaleQuery }),
   },
   responses: {
@@ -61,7 +67,7 @@ export function projectRoutes(db: Kysely<Database>) {
       const { country, locale } = c.req.valid('query');
       if (country !== undefined) {
         const unit = await findOrgUnitRow(db, country);
-        if (!unit || unit.kind !== 'country') {
+        if (unit?.kind !== 'country') {
           return c.json(errorBody('country_not_found', `No country has the code "${country}".`), 404);
         }
       }

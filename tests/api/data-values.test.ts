@@ -4,7 +4,14 @@ import { createSeededDatabase, ENGINES, type TestDatabase } from '../helpers/dat
 
 type Values = {
   total: number;
-  items: { indicator: string; orgUnit: string; period: string; option: string; value: number; reportStatus: string | null }[];
+  items: {
+    indicator: string;
+    orgUnit: string;
+    period: string;
+    option: string;
+    value: number;
+    reportStatus: string | null;
+  }[];
 };
 
 describe.each(ENGINES)('data values and programme summary on %s', (engine) => {
@@ -35,7 +42,10 @@ describe.each(ENGINES)('data values and programme summary on %s', (engine) => {
   });
 
   test('a subtree includes units below; without children only the unit itself', async () => {
-    const subtree = await getJson<Values>(app, '/api/data-values?orgUnit=PH-05&children=true&indicator=MIG_SERVED&limit=10000');
+    const subtree = await getJson<Values>(
+      app,
+      '/api/data-values?orgUnit=PH-05&children=true&indicator=MIG_SERVED&limit=10000',
+    );
     const units = new Set(subtree.body.items.map((item) => item.orgUnit));
     expect(units.size).toBeGreaterThan(3);
     const own = await getJson<Values>(app, '/api/data-values?orgUnit=PH-05&indicator=MIG_SERVED');
@@ -56,7 +66,13 @@ describe.each(ENGINES)('data values and programme summary on %s', (engine) => {
   test('the programme summary adds approved values of additive headline indicators', async () => {
     type Summary = {
       demo: boolean;
-      totals: { countries: number; municipalities: number; projects: number; illustrativeProjects: number; budget: number };
+      totals: {
+        countries: number;
+        municipalities: number;
+        projects: number;
+        illustrativeProjects: number;
+        budget: number;
+      };
       headline: { indicator: { code: string; aggregationType: string }; value: number | null }[];
       countries: { code: string; projects: number; municipalities: number; budget: number }[];
     };
@@ -72,11 +88,15 @@ describe.each(ENGINES)('data values and programme summary on %s', (engine) => {
     const raw = await handle.db
       .selectFrom('data_value as dv')
       .innerJoin('indicator as i', 'i.id', 'dv.indicator_id')
-      .innerJoin('report as r', (join) => join.onRef('r.org_unit_id', '=', 'dv.org_unit_id').onRef('r.period_id', '=', 'dv.period_id'))
+      .innerJoin('report as r', (join) =>
+        join.onRef('r.org_unit_id', '=', 'dv.org_unit_id').onRef('r.period_id', '=', 'dv.period_id'),
+      )
       .select(['dv.value', 'r.status'])
       .where('i.code', '=', 'MIG_SERVED')
       .execute();
-    const expected = raw.filter((row) => row.status === 'approved' || row.status === 'accepted').reduce((sum, row) => sum + row.value, 0);
+    const expected = raw
+      .filter((row) => row.status === 'approved' || row.status === 'accepted')
+      .reduce((sum, row) => sum + row.value, 0);
     const everything = raw.reduce((sum, row) => sum + row.value, 0);
     const served = body.headline.find((figure) => figure.indicator.code === 'MIG_SERVED');
     expect(served?.value).toBe(expected);

@@ -23,7 +23,16 @@ describe.each(ENGINES)('metadata API on %s', (engine) => {
 
   test('org units by level, by parent and by name', async () => {
     const countries = await getJson<{ items: Unit[] }>(app, '/api/org-units?level=1');
-    expect(countries.body.items.map((unit) => unit.code).sort()).toEqual(['CRI', 'ECU', 'MAR', 'NPL', 'PHL', 'SEN', 'SLV', 'TUN']);
+    expect(countries.body.items.map((unit) => unit.code).sort()).toEqual([
+      'CRI',
+      'ECU',
+      'MAR',
+      'NPL',
+      'PHL',
+      'SEN',
+      'SLV',
+      'TUN',
+    ]);
     expect(countries.body.items.every((unit) => unit.tier === 'national' && unit.parentCode === null)).toBe(true);
 
     const bicol = await getJson<{ items: Unit[] }>(app, '/api/org-units?parent=PH-05');
@@ -41,9 +50,18 @@ describe.each(ENGINES)('metadata API on %s', (engine) => {
   });
 
   test('one unit with its ancestors root first and its children', async () => {
-    const naga = await getJson<{ unit: Unit; ancestors: Unit[]; children: Unit[] }>(app, '/api/org-units/PHL-naga-city');
+    const naga = await getJson<{ unit: Unit; ancestors: Unit[]; children: Unit[] }>(
+      app,
+      '/api/org-units/PHL-naga-city',
+    );
     expect(naga.status).toBe(200);
-    expect(naga.body.unit).toMatchObject({ code: 'PHL-naga-city', name: 'Naga City', kind: 'municipality', tier: 'local', level: 4 });
+    expect(naga.body.unit).toMatchObject({
+      code: 'PHL-naga-city',
+      name: 'Naga City',
+      kind: 'municipality',
+      tier: 'local',
+      level: 4,
+    });
     expect(naga.body.ancestors.map((unit) => unit.code)).toEqual(['PHL', 'PH-05', 'PH-CAS']);
     expect(naga.body.children).toEqual([]);
 
@@ -61,7 +79,12 @@ describe.each(ENGINES)('metadata API on %s', (engine) => {
   });
 
   test('indicators with disaggregation options, filtered by tier, translated', async () => {
-    type Indicator = { code: string; name: string; tiers: string[]; disaggregation: { code: string; options: { code: string; name: string }[]; categories: { code: string }[] } };
+    type Indicator = {
+      code: string;
+      name: string;
+      tiers: string[];
+      disaggregation: { code: string; options: { code: string; name: string }[]; categories: { code: string }[] };
+    };
     const all = await getJson<{ items: Indicator[] }>(app, '/api/indicators');
     const served = all.body.items.find((indicator) => indicator.code === 'MIG_SERVED');
     expect(served?.disaggregation.categories.map((category) => category.code)).toEqual(['SEX', 'AGE', 'MIG_STATUS']);
@@ -88,13 +111,19 @@ describe.each(ENGINES)('metadata API on %s', (engine) => {
     expect(phl.body.items.length).toBeGreaterThan(0);
     expect(phl.body.items.every((project) => project.country.code === 'PHL')).toBe(true);
 
-    type Detail = { project: Project; results: { code: string; indicators: { code: string }[] }[]; coveredUnits: Unit[] };
+    type Detail = {
+      project: Project;
+      results: { code: string; indicators: { code: string }[] }[];
+      coveredUnits: Unit[];
+    };
     const bicol = await getJson<Detail>(app, '/api/projects/PHL-BICOL');
     expect(bicol.status).toBe(200);
     expect(bicol.body.project.illustrative).toBe(false);
     expect(bicol.body.results.length).toBeGreaterThanOrEqual(2);
     expect(bicol.body.results.every((result) => result.indicators.length > 0)).toBe(true);
-    expect(bicol.body.coveredUnits.map((unit) => unit.code)).toEqual(expect.arrayContaining(['PHL', 'PH-05', 'PHL-naga-city']));
+    expect(bicol.body.coveredUnits.map((unit) => unit.code)).toEqual(
+      expect.arrayContaining(['PHL', 'PH-05', 'PHL-naga-city']),
+    );
     expect(bicol.body.coveredUnits).toHaveLength(bicol.body.project.coveredUnitCount);
   });
 

@@ -62,7 +62,9 @@ describe('routing', () => {
       const response = await app.request('/api/no-such-thing');
       expect(response.status).toBe(404);
       expect(response.headers.get('content-type')).toContain('application/json');
-      expect(await response.json()).toEqual({ error: { code: 'not_found', message: expect.stringContaining('/api/no-such-thing') } });
+      expect(await response.json()).toEqual({
+        error: { code: 'not_found', message: expect.stringContaining('/api/no-such-thing') },
+      });
     }
   });
 

@@ -9,7 +9,10 @@ const NOW = '2026-01-01T00:00:00.000Z';
 
 async function tableNames(handle: TestDatabase): Promise<string[]> {
   const tables = await handle.db.introspection.getTables();
-  return tables.map((table) => table.name).filter((name) => !name.startsWith('kysely_')).sort();
+  return tables
+    .map((table) => table.name)
+    .filter((name) => !name.startsWith('kysely_'))
+    .sort();
 }
 
 describe.each(ENGINES)('migrations on %s', (engine) => {
@@ -23,7 +26,20 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
     handle = await createEmptyDatabase(engine);
     expect(await migrateToLatest(handle.db)).toEqual(Object.keys(migrations).map((name) => `↑ ${name}`));
     const created = await tableNames(handle);
-    expect(created).toEqual(expect.arrayContaining(['org_unit', 'indicator', 'data_value', 'report', 'report_event', 'audit_log', 'app_user', 'session', 'target', 'project']));
+    expect(created).toEqual(
+      expect.arrayContaining([
+        'org_unit',
+        'indicator',
+        'data_value',
+        'report',
+        'report_event',
+        'audit_log',
+        'app_user',
+        'session',
+        'target',
+        'project',
+      ]),
+    );
 
     expect(await migrateToLatest(handle.db)).toEqual([]);
     await migrateDownAll(handle.db);
@@ -45,7 +61,11 @@ describe.each(ENGINES)('constraints live in the database (%s)', (engine) => {
       .values({ code: 'X', name: 'X', kind: 'country', level: 1, parent_id: null, path: '/1/', created_at: NOW })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const disaggregation = await db.insertInto('disaggregation').values({ code: 'default', name: 'Total' }).returning('id').executeTakeFirstOrThrow();
+    const disaggregation = await db
+      .insertInto('disaggregation')
+      .values({ code: 'default', name: 'Total' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const option = await db
       .insertInto('disaggregation_option')
       .values({ disaggregation_id: disaggregation.id, code: 'TOTAL', name: 'Total', sort_order: 0 })
@@ -73,7 +93,15 @@ describe.each(ENGINES)('constraints live in the database (%s)', (engine) => {
       .executeTakeFirstOrThrow();
     await db
       .insertInto('period')
-      .values({ id: '2026Q1', type: 'quarter', year: 2026, quarter: 1, start_date: '2026-01-01', end_date: '2026-03-31', deadline: '2026-04-30' })
+      .values({
+        id: '2026Q1',
+        type: 'quarter',
+        year: 2026,
+        quarter: 1,
+        start_date: '2026-01-01',
+        end_date: '2026-03-31',
+        deadline: '2026-04-30',
+      })
       .execute();
     const value = {
       indicator_id: indicator.id,
@@ -95,21 +123,45 @@ describe.each(ENGINES)('constraints live in the database (%s)', (engine) => {
   test('one data value per indicator × unit × period × option', async () => {
     const { db, value } = await insertBasics();
     await db.insertInto('data_value').values(value).execute();
-    await expect(db.insertInto('data_value').values({ ...value, value: 2 }).execute()).rejects.toThrow(/unique|UNIQUE/);
+    await expect(
+      db
+        .insertInto('data_value')
+        .values({ ...value, value: 2 })
+        .execute(),
+    ).rejects.toThrow(/unique|UNIQUE/);
   });
 
   test('foreign keys are enforced', async () => {
     const { db, value } = await insertBasics();
-    await expect(db.insertInto('data_value').values({ ...value, org_unit_id: 9999 }).execute()).rejects.toThrow(/foreign key|FOREIGN KEY/i);
-    await expect(db.insertInto('data_value').values({ ...value, period_id: '2031Q1' }).execute()).rejects.toThrow(/foreign key|FOREIGN KEY/i);
+    await expect(
+      db
+        .insertInto('data_value')
+        .values({ ...value, org_unit_id: 9999 })
+        .execute(),
+    ).rejects.toThrow(/foreign key|FOREIGN KEY/i);
+    await expect(
+      db
+        .insertInto('data_value')
+        .values({ ...value, period_id: '2031Q1' })
+        .execute(),
+    ).rejects.toThrow(/foreign key|FOREIGN KEY/i);
   });
 
   test.each([
-    ['org_unit kind', sql`insert into org_unit (code, name, kind, level, path, created_at) values ('Y', 'Y', 'galaxy', 1, '/9/', ${NOW})`],
-    ['report status', sql`insert into report (org_unit_id, period_id, status, created_at, updated_at) values (1, '2026Q1', 'lost', ${NOW}, ${NOW})`],
+    [
+      'org_unit kind',
+      sql`insert into org_unit (code, name, kind, level, path, created_at) values ('Y', 'Y', 'galaxy', 1, '/9/', ${NOW})`,
+    ],
+    [
+      'report status',
+      sql`insert into report (org_unit_id, period_id, status, created_at, updated_at) values (1, '2026Q1', 'lost', ${NOW}, ${NOW})`,
+    ],
     ['user role', sql`insert into app_user (email, name, role, created_at) values ('a@b.c', 'A', 'emperor', ${NOW})`],
     ['indicator aggregation', sql`update indicator set aggregation_type = 'median'`],
-    ['translation locale', sql`insert into translation (entity_type, entity_id, field, locale, value) values ('indicator', 1, 'name', 'de', 'x')`],
+    [
+      'translation locale',
+      sql`insert into translation (entity_type, entity_id, field, locale, value) values ('indicator', 1, 'name', 'de', 'x')`,
+    ],
   ])('a CHECK rejects an unknown %s', async (_name, statement) => {
     const { db } = await insertBasics();
     await expect(statement.execute(db)).rejects.toThrow(/check|CHECK/i);

@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { addQuarters, lastCompleteQuarter, parseQuarter, quarterDates, quarterId, quartersEndingWith } from '../../db/periods';
+import {
+  addQuarters,
+  lastCompleteQuarter,
+  parseQuarter,
+  quarterDates,
+  quarterId,
+  quartersEndingWith,
+} from '../../db/periods';
 
 describe('quarters', () => {
   test.each([
@@ -28,14 +35,29 @@ describe('quarters', () => {
   });
 
   test('quarter dates, deadline 30 days after the end, leap years included', () => {
-    expect(quarterDates({ year: 2024, quarter: 1 })).toEqual({ start: '2024-01-01', end: '2024-03-31', deadline: '2024-04-30' });
-    expect(quarterDates({ year: 2026, quarter: 4 })).toEqual({ start: '2026-10-01', end: '2026-12-31', deadline: '2027-01-30' });
+    expect(quarterDates({ year: 2024, quarter: 1 })).toEqual({
+      start: '2024-01-01',
+      end: '2024-03-31',
+      deadline: '2024-04-30',
+    });
+    expect(quarterDates({ year: 2026, quarter: 4 })).toEqual({
+      start: '2026-10-01',
+      end: '2026-12-31',
+      deadline: '2027-01-30',
+    });
     expect(quarterDates({ year: 2024, quarter: 3 }).end).toBe('2024-09-30');
   });
 
   test('eight quarters ending with the last complete one, oldest first', () => {
     expect(quartersEndingWith({ year: 2026, quarter: 3 }, 8).map(quarterId)).toEqual([
-      '2024Q4', '2025Q1', '2025Q2', '2025Q3', '2025Q4', '2026Q1', '2026Q2', '2026Q3',
+      '2024Q4',
+      '2025Q1',
+      '2025Q2',
+      '2025Q3',
+      '2025Q4',
+      '2026Q1',
+      '2026Q2',
+      '2026Q3',
     ]);
   });
 });
