@@ -48,6 +48,7 @@ export const TRANSLATABLE_ENTITIES = [
   'disaggregation',
   'project',
   'result',
+  'indicator_stage',
 ] as const;
 export type TranslatableEntity = (typeof TRANSLATABLE_ENTITIES)[number];
 
@@ -157,7 +158,18 @@ export interface IndicatorTable {
   count_threshold: number | null;
   /** Highest stage for 'stage' indicators (stages run 0..stage_max). */
   stage_max: number | null;
+  /** Soft limits: a value outside them needs a comment before the report is submitted. */
+  min_value: number | null;
+  max_value: number | null;
   created_at: ColumnType<Timestamp, string, never>;
+}
+
+/** The label of each stage of a 'stage' indicator (0 = not started …). */
+export interface IndicatorStageTable {
+  id: Generated<number>;
+  indicator_id: number;
+  stage: number;
+  label: string;
 }
 
 export interface IndicatorTierTable {
@@ -346,6 +358,7 @@ export interface Database {
   disaggregation_option_item: DisaggregationOptionItemTable;
   indicator: IndicatorTable;
   indicator_tier: IndicatorTierTable;
+  indicator_stage: IndicatorStageTable;
   project: ProjectTable;
   project_unit: ProjectUnitTable;
   project_theme: ProjectThemeTable;

@@ -5,6 +5,7 @@ import { errorBody, handleError, validationHook } from './lib/errors';
 import { type LogLine, requestLogger } from './lib/logger';
 import { originCheck, sessionMiddleware } from './lib/session';
 import { serveClient } from './lib/static-client';
+import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { dataValueRoutes } from './routes/data-values';
 import { healthRoutes } from './routes/health';
@@ -13,6 +14,7 @@ import { orgUnitRoutes } from './routes/org-units';
 import { periodRoutes } from './routes/periods';
 import { programmeRoutes } from './routes/programme';
 import { projectRoutes } from './routes/projects';
+import { reportRoutes } from './routes/reports';
 
 export interface AppOptions {
   version?: string;
@@ -45,7 +47,9 @@ export function createApp(handle: DatabaseHandle, options: AppOptions = {}) {
     .route('/api/projects', projectRoutes(db))
     .route('/api/periods', periodRoutes(db, now))
     .route('/api/data-values', dataValueRoutes(db))
-    .route('/api/programme', programmeRoutes(db));
+    .route('/api/programme', programmeRoutes(db))
+    .route('/api/reports', reportRoutes(db, now))
+    .route('/api/audit', auditRoutes(db));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

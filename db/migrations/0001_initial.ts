@@ -33,6 +33,7 @@ const TABLES_IN_CREATION_ORDER = [
   'disaggregation_option_item',
   'indicator',
   'indicator_tier',
+  'indicator_stage',
   'project',
   'project_unit',
   'project_theme',
@@ -159,6 +160,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('disaggregation_id', 'integer', (col) => col.notNull().references('disaggregation.id'))
     .addColumn('count_threshold', 'double precision')
     .addColumn('stage_max', 'integer')
+    .addColumn('min_value', 'double precision')
+    .addColumn('max_value', 'double precision')
     .addColumn('created_at', 'text', (col) => col.notNull())
     .addCheckConstraint('indicator_value_type_check', oneOf('value_type', VALUE_TYPES))
     .addCheckConstraint('indicator_aggregation_type_check', oneOf('aggregation_type', AGGREGATION_TYPES))
@@ -173,6 +176,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('tier', 'text', (col) => col.notNull())
     .addPrimaryKeyConstraint('indicator_tier_pk', ['indicator_id', 'tier'])
     .addCheckConstraint('indicator_tier_check', oneOf('tier', UNIT_TIERS))
+    .execute();
+
+  await addIdColumn(db, db.schema.createTable('indicator_stage'))
+    .addColumn('indicator_id', 'integer', (col) => col.notNull().references('indicator.id').onDelete('cascade'))
+    .addColumn('stage', 'integer', (col) => col.notNull())
+    .addColumn('label', 'text', (col) => col.notNull())
+    .addUniqueConstraint('indicator_stage_unique', ['indicator_id', 'stage'])
+    .addCheckConstraint('indicator_stage_stage_check', between('stage', 0, 20))
     .execute();
 
   await addIdColumn(db, db.schema.createTable('project'))

@@ -25,6 +25,11 @@ export interface IndicatorSummary {
   periodicity: Periodicity;
   countThreshold: number | null;
   stageMax: number | null;
+  /** Labels of stages 0..stageMax for 'stage' indicators; empty otherwise. */
+  stages: { stage: number; label: string }[];
+  /** Soft limits: a value outside them needs a comment before submission. */
+  minValue: number | null;
+  maxValue: number | null;
   theme: CodeName | null;
   tiers: UnitTier[];
   disaggregation: DisaggregationDetail;
@@ -58,8 +63,14 @@ export async function listIndicators(db: Kysely<Database>, filter: IndicatorFilt
   if (rows.length === 0) return [];
 
   const ids = rows.map((row) => row.id);
-  const [tiers, disaggregations, translations, themeTranslations] = await Promise.all([
+  const [tiers, stages, disaggregations, translations, themeTranslations] = await Promise.all([
     db.selectFrom('indicator_tier').select(['indicator_id', 'tier']).where('indicator_id', 'in', ids).execute(),
+    db
+      .selectFrom('indicator_stage')
+      .select(['id', 'indicator_id', 'stage', 'label'])
+      .where('indicator_id', 'in', ids)
+      .orderBy('stage')
+      .execute(),
     loadDisaggregations(db, [...new Set(rows.map((row) => row.disaggregation_id))], filter.locale),
     findTranslations(db, 'indicator', ids, filter.locale),
     findTranslations(
@@ -70,6 +81,12 @@ export async function listIndicators(db: Kysely<Database>, filter: IndicatorFilt
     ),
   ]);
 
+  const stageNames = await findTranslations(
+    db,
+    'indicator_stage',
+    stages.map((stage) => stage.id),
+    filter.locale,
+  );
   return rows.map((row) => ({
     code: row.code,
     name: pick(translations, row.id, 'name', row.name),
@@ -82,6 +99,11 @@ export async function listIndicators(db: Kysely<Database>, filter: IndicatorFilt
     periodicity: row.periodicity,
     countThreshold: row.count_threshold,
     stageMax: row.stage_max,
+    stages: stages
+      .filter((stage) => stage.indicator_id === row.id)
+      .map((stage) => ({ stage: stage.stage, label: pick(stageNames, stage.id, 'name', stage.label) })),
+    minValue: row.min_value,
+    maxValue: row.max_value,
     theme:
       row.theme_id === null || row.theme_code === null || row.theme_name === null
         ? null
@@ -194,4 +216,24 @@ async function loadDisaggregations(
 export async function findIndicatorId(db: Kysely<Database>, code: string): Promise<number | undefined> {
   const row = await db.selectFrom('indicator').select('id').where('code', '=', code).executeTakeFirst();
   return row?.id;
+}
+
+/** Every (indicator, disaggregation option) pair of some indicators, with their ids, for writes. */
+export async function listIndicatorOptions(
+  db: Kysely<Database>,
+  codes: readonly string[],
+): Promise<{ indicator: string; indicatorId: number; option: string; optionId: number }[]> {
+  if (codes.length === 0) return [];
+  const rows = await db
+    .selectFrom('disaggregation_option as o')
+    .innerJoin('indicator as i', 'i.disaggregation_id', 'o.disaggregation_id')
+    .select(['i.code as indicator', 'i.id as indicator_id', 'o.code as option', 'o.id as option_id'])
+    .where('i.code', 'in', [...codes])
+    .execute();
+  return rows.map((row) => ({
+    indicator: row.indicator,
+    indicatorId: row.indicator_id,
+    option: row.option,
+    optionId: row.option_id,
+  }));
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { quarterDates, quarterId } from '../periods';
-import type { Database, PeriodType } from '../schema';
+import type { Database, PeriodRow, PeriodType } from '../schema';
 
 export interface PeriodSummary {
   id: string;
@@ -67,4 +67,8 @@ export async function listPeriods(
 
 export async function periodExists(db: Kysely<Database>, id: string): Promise<boolean> {
   return (await db.selectFrom('period').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+}
+
+export async function findPeriod(db: Kysely<Database>, id: string): Promise<PeriodRow | undefined> {
+  return db.selectFrom('period').selectAll().where('id', '=', id).executeTakeFirst();
 }

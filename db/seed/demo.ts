@@ -327,6 +327,10 @@ async function seedInTransaction(
         disaggregation_id: disaggregationIds.get(indicator.disaggregation ?? DEFAULT_DISAGGREGATION) as number,
         count_threshold: indicator.countThreshold ?? null,
         stage_max: indicator.stages ? indicator.stages.length - 1 : null,
+        // Values beyond what a municipality plausibly reports in a quarter need a comment.
+        min_value: indicator.valueType === 'yes_no' || indicator.valueType === 'stage' ? null : indicator.typical.min,
+        max_value:
+          indicator.valueType === 'yes_no' || indicator.valueType === 'stage' ? null : indicator.typical.max * 2,
         created_at: createdAt,
       })
       .returning('id')
@@ -340,6 +344,14 @@ async function seedInTransaction(
     translate('indicator', row.id, 'short_name', indicator.shortName);
     translate('indicator', row.id, 'description', indicator.description);
     translate('indicator', row.id, 'unit', indicator.unit);
+    for (const [stage, label] of (indicator.stages ?? []).entries()) {
+      const inserted = await trx
+        .insertInto('indicator_stage')
+        .values({ indicator_id: row.id, stage, label: label.en })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      translate('indicator_stage', inserted.id, 'name', label);
+    }
   }
 
   // ---- projects ----
@@ -361,7 +373,7 @@ async function seedInTransaction(
         end_date: project.endDate,
         budget: project.budgetUsd,
         currency: 'USD',
-        status: project.status,
+        status: activityStatus(project.startDate, project.endDate, asOf),
         iati_identifier: project.iatiIdentifier,
         illustrative: project.illustrative ? 1 : 0,
         created_at: createdAt,
@@ -715,6 +727,18 @@ async function insertInChunks(trx: Transaction<Database>, table: 'target' | 'dat
       .values(rows.slice(i, i + 500))
       .execute();
   }
+}
+
+/**
+ * IATI activity status as of the demo's "today": pipeline before the start, implementation while it
+ * runs, finalisation for six months after the end, closed afterwards.
+ */
+function activityStatus(startDate: string, endDate: string, asOf: Date): number {
+  const today = asOf.toISOString().slice(0, 10);
+  if (today < startDate) return 1;
+  if (today <= endDate) return 2;
+  const sixMonthsAfter = new Date(Date.parse(endDate) + 183 * 86_400_000).toISOString().slice(0, 10);
+  return today <= sixMonthsAfter ? 3 : 4;
 }
 
 /** A unit's size relative to the typical municipality, stable per unit (0.5–1.8). */

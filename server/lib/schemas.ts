@@ -71,6 +71,9 @@ export const IndicatorSchema = z
     periodicity: z.enum(PERIODICITIES),
     countThreshold: z.number().nullable(),
     stageMax: z.number().int().nullable(),
+    stages: z.array(z.object({ stage: z.number().int(), label: z.string() })),
+    minValue: z.number().nullable(),
+    maxValue: z.number().nullable(),
     theme: CodeNameSchema.nullable(),
     tiers: z.array(z.enum(UNIT_TIERS)),
     disaggregation: DisaggregationSchema,
@@ -127,4 +130,17 @@ export function csvList(pattern: RegExp, expected: string, max = 200) {
         .filter((part) => part !== ''),
     )
     .pipe(z.array(z.string().regex(pattern, expected)).min(1).max(max));
+}
+
+/** Comma-separated list of enumeration values: `status=submitted,returned`. */
+export function csvEnum<const T extends readonly [string, ...string[]]>(values: T, max = 50) {
+  return z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim())
+        .filter((part) => part !== ''),
+    )
+    .pipe(z.array(z.enum(values)).min(1).max(max));
 }

@@ -1,0 +1,5 @@
+import { PlannedSection } from '../../components/planned-section';
+
+export function EntryPage() {
+  return <PlannedSection section="entry" />;
+}
