@@ -1,0 +1,338 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Kysely } from 'kysely';
+import { PERIOD_ID_PATTERN, QUARTER_PATTERN } from '../../db/periods';
+import { findOrgUnitRow } from '../../db/queries/org-units';
+import { listReports } from '../../db/queries/reports';
+import { type Database, REPORT_STATUSES, UNIT_KINDS, UNIT_TIERS } from '../../db/schema';
+import { inTransaction } from '../../db/transaction';
+import type { SessionUser } from '../lib/env';
+import { AppError, errorResponses } from '../lib/errors';
+import { createRouter } from '../lib/router';
+import { csvEnum, csvList, IndicatorSchema, LocaleQuery, ReportStatusSchema } from '../lib/schemas';
+import {
+  assertCanRead,
+  describeReport,
+  loadReportContext,
+  saveValues,
+  transition,
+  type WorkflowAction,
+} from '../services/reports';
+
+const ReportStateSchema = z.enum([...REPORT_STATUSES, 'not_started']);
+const ActionSchema = z.enum(['submit', 'approve', 'return', 'accept', 'reopen']);
+
+const PathParams = z.object({
+  orgUnit: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'orgUnit', in: 'path' }, example: 'PHL-naga-city' }),
+  period: z
+    .string()
+    .regex(QUARTER_PATTERN, 'Expected a quarter like 2026Q3')
+    .openapi({ param: { name: 'period', in: 'path' }, example: '2026Q3' }),
+});
+
+const PlainValue = z.object({
+  indicator: z.string(),
+  option: z.string(),
+  value: z.number(),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  comment: z.string().nullable(),
+});
+
+const ReportDetailSchema = z
+  .object({
+    unit: z.object({ code: z.string(), name: z.string(), kind: z.enum(UNIT_KINDS), tier: z.enum(UNIT_TIERS) }),
+    period: z.object({
+      id: z.string(),
+      startDate: z.string(),
+      endDate: z.string(),
+      deadline: z.string().nullable(),
+      previous: z.string().nullable(),
+    }),
+    report: z.object({
+      status: ReportStateSchema,
+      lastComment: z.string().nullable(),
+      submittedAt: z.string().nullable(),
+      approvedAt: z.string().nullable(),
+      acceptedAt: z.string().nullable(),
+      updatedAt: z.string().nullable(),
+    }),
+    allowedActions: z.array(z.enum(['save', 'submit', 'approve', 'return', 'accept', 'reopen'])),
+    sections: z.array(
+      z.object({ project: z.object({ code: z.string(), name: z.string() }), indicators: z.array(z.string()) }),
+    ),
+    indicators: z.array(IndicatorSchema),
+    values: z.array(
+      PlainValue.extend({ version: z.number().int(), updatedAt: z.string(), updatedBy: z.string().nullable() }),
+    ),
+    previousValues: z.array(PlainValue),
+    targets: z.array(
+      z.object({ indicator: z.string(), type: z.enum(['baseline', 'target']), year: z.string(), value: z.number() }),
+    ),
+    events: z.array(
+      z.object({
+        action: z.string(),
+        from: ReportStatusSchema.nullable(),
+        to: ReportStatusSchema,
+        actor: z.string().nullable(),
+        comment: z.string().nullable(),
+        at: z.string(),
+      }),
+    ),
+    outliers: z.array(
+      z.object({
+        indicator: z.string(),
+        value: z.number(),
+        previous: z.number().nullable(),
+        reason: z.enum(['jump', 'drop', 'above_limit', 'below_limit']),
+      }),
+    ),
+  })
+  .openapi('ReportDetail');
+
+const ReportListSchema = z.object({
+  items: z.array(
+    z.object({
+      orgUnit: z.object({ code: z.string(), name: z.string(), kind: z.string() }),
+      period: z.string(),
+      status: ReportStatusSchema,
+      lastComment: z.string().nullable(),
+      submittedAt: z.string().nullable(),
+      updatedAt: z.string(),
+      deadline: z.string().nullable(),
+      values: z.number().int(),
+    }),
+  ),
+});
+
+const list = createRoute({
+  method: 'get',
+  path: '/',
+  tags: ['reports'],
+  summary: 'Reports in a subtree by period and status (the review queue)',
+  request: {
+    query: z.object({
+      orgUnit: z
+        .string()
+        .min(1)
+        .max(64)
+        .optional()
+        .openapi({ description: 'Defaults to your own unit.', example: 'PH-05' }),
+      period: csvList(PERIOD_ID_PATTERN, 'Expected quarters like 2026Q3')
+        .optional()
+        .openapi({ type: 'string', example: '2026Q3' }),
+      status: csvEnum(REPORT_STATUSES).optional().openapi({ type: 'string', example: 'submitted' }),
+      limit: z.coerce.number().int().min(1).max(5000).default(500),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'Reports, latest period first.',
+      content: { 'application/json': { schema: ReportListSchema } },
+    },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+const detail = createRoute({
+  method: 'get',
+  path: '/{orgUnit}/{period}',
+  tags: ['reports'],
+  summary: "One quarterly report: indicators, values, last quarter's values, targets, state, history",
+  request: { params: PathParams, query: z.object({ locale: LocaleQuery }) },
+  responses: {
+    200: {
+      description: 'The report as the signed-in user may see and act on it.',
+      content: { 'application/json': { schema: ReportDetailSchema } },
+    },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+const ValueInputSchema = z
+  .object({
+    indicator: z.string().min(1).max(64),
+    option: z.string().min(1).max(128).default('TOTAL'),
+    value: z.number().nullable().optional(),
+    numerator: z.number().nullable().optional(),
+    denominator: z.number().nullable().optional(),
+    comment: z.string().max(2000).nullable().optional(),
+    version: z.number().int().min(1).nullable().optional(),
+  })
+  .openapi('ValueInput', {
+    example: { indicator: 'MIG_SERVED', option: 'F_Y18_59_RETURNEE', value: 42, comment: null, version: 3 },
+  });
+
+const save = createRoute({
+  method: 'put',
+  path: '/{orgUnit}/{period}/values',
+  tags: ['reports'],
+  summary: 'Save a batch of values as a draft: all or nothing, with optimistic versions',
+  request: {
+    params: PathParams,
+    body: {
+      required: true,
+      content: { 'application/json': { schema: z.object({ values: z.array(ValueInputSchema).min(1).max(5000) }) } },
+    },
+  },
+  responses: {
+    200: {
+      description: 'Saved; the body has the fresh report (new versions).',
+      content: { 'application/json': { schema: z.object({ saved: z.number().int(), report: ReportDetailSchema }) } },
+    },
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+});
+
+const act = createRoute({
+  method: 'post',
+  path: '/{orgUnit}/{period}/{action}',
+  tags: ['reports'],
+  summary: 'A workflow step: submit, approve, return (comment required), accept, reopen (reason required)',
+  request: {
+    params: PathParams.extend({ action: ActionSchema.openapi({ param: { name: 'action', in: 'path' } }) }),
+    body: {
+      required: false,
+      content: { 'application/json': { schema: z.object({ comment: z.string().max(2000).nullable().optional() }) } },
+    },
+  },
+  responses: {
+    200: { description: 'The report after the step.', content: { 'application/json': { schema: ReportDetailSchema } } },
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+});
+
+const batch = createRoute({
+  method: 'post',
+  path: '/batch/{action}',
+  tags: ['reports'],
+  summary: 'The same workflow step on several reports at once: all or nothing',
+  request: {
+    params: z.object({ action: ActionSchema.openapi({ param: { name: 'action', in: 'path' } }) }),
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z.object({
+            reports: z
+              .array(
+                z.object({
+                  orgUnit: z.string().min(1).max(64),
+                  period: z.string().regex(QUARTER_PATTERN, 'Expected a quarter like 2026Q3'),
+                }),
+              )
+              .min(1)
+              .max(500),
+            comment: z.string().max(2000).nullable().optional(),
+          }),
+        },
+      },
+    },
+  },
+  responses: {
+    200: {
+      description: 'Every report moved.',
+      content: { 'application/json': { schema: z.object({ done: z.number().int() }) } },
+    },
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+});
+
+function requireUser(user: SessionUser | null): SessionUser {
+  if (!user) throw new AppError(401, 'sign_in_required', 'Sign in to work with reports.');
+  return user;
+}
+
+export function reportRoutes(db: Kysely<Database>, now: () => Date) {
+  return createRouter()
+    .openapi(list, async (c) => {
+      const user = requireUser(c.get('user'));
+      const query = c.req.valid('query');
+      const code = query.orgUnit ?? user.orgUnit?.code;
+      let path: string | null = null;
+      if (code !== undefined) {
+        const unit = await findOrgUnitRow(db, code);
+        if (!unit) throw new AppError(404, 'org_unit_not_found', `No org unit has the code "${code}".`);
+        assertCanRead(unit, user);
+        path = unit.path;
+      } else if (user.role !== 'admin') {
+        assertCanRead({ id: -1, code: '(programme)', kind: 'country', path: '/' }, user);
+      }
+      const items = await listReports(db, {
+        path,
+        periods: query.period,
+        statuses: query.status,
+        limit: query.limit,
+      });
+      return c.json({ items }, 200);
+    })
+    .openapi(detail, async (c) => {
+      const user = requireUser(c.get('user'));
+      const { orgUnit, period } = c.req.valid('param');
+      const { locale } = c.req.valid('query');
+      const context = await loadReportContext(db, orgUnit, period, now());
+      assertCanRead(context.unit, user);
+      return c.json(await describeReport(db, context, user, locale), 200);
+    })
+    .openapi(save, async (c) => {
+      const user = requireUser(c.get('user'));
+      const { orgUnit, period } = c.req.valid('param');
+      const { values } = c.req.valid('json');
+      const context = await loadReportContext(db, orgUnit, period, now());
+      assertCanRead(context.unit, user);
+      const { saved } = await saveValues(db, context, user, values, now());
+      const fresh = await loadReportContext(db, orgUnit, period, now());
+      return c.json({ saved, report: await describeReport(db, fresh, user, user.locale) }, 200);
+    })
+    .openapi(act, async (c) => {
+      const user = requireUser(c.get('user'));
+      const { orgUnit, period, action } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const context = await loadReportContext(db, orgUnit, period, now());
+      assertCanRead(context.unit, user);
+      await transition(db, context, user, action, body?.comment ?? null, now());
+      const fresh = await loadReportContext(db, orgUnit, period, now());
+      return c.json(await describeReport(db, fresh, user, user.locale), 200);
+    })
+    .openapi(batch, async (c) => {
+      const user = requireUser(c.get('user'));
+      const { action } = c.req.valid('param');
+      const { reports, comment } = c.req.valid('json');
+      const done = await transitionMany(db, user, action, reports, comment ?? null, now());
+      return c.json({ done }, 200);
+    });
+}
+
+/** Checks every report first and moves them all, or none: a reviewer's batch is one decision. */
+async function transitionMany(
+  db: Kysely<Database>,
+  user: SessionUser,
+  action: WorkflowAction,
+  reports: readonly { orgUnit: string; period: string }[],
+  comment: string | null,
+  today: Date,
+): Promise<number> {
+  return inTransaction(db, async (trx) => {
+    for (const { orgUnit, period } of reports) {
+      const context = await loadReportContext(trx, orgUnit, period, today);
+      assertCanRead(context.unit, user);
+      try {
+        await transition(trx, context, user, action, comment, today);
+      } catch (error) {
+        if (error instanceof AppError) {
+          throw new AppError(
+            error.status,
+            error.code,
+            `${orgUnit} ${period}: ${error.message} Nothing in the batch was changed.`,
+            error.details,
+          );
+        }
+        throw error;
+      }
+    }
+    return reports.length;
+  });
+}
