@@ -15,6 +15,7 @@ import { periodRoutes } from './routes/periods';
 import { programmeRoutes } from './routes/programme';
 import { projectRoutes } from './routes/projects';
 import { reportRoutes } from './routes/reports';
+import { userRoutes } from './routes/users';
 
 export interface AppOptions {
   version?: string;
@@ -49,7 +50,8 @@ export function createApp(handle: DatabaseHandle, options: AppOptions = {}) {
     .route('/api/data-values', dataValueRoutes(db))
     .route('/api/programme', programmeRoutes(db))
     .route('/api/reports', reportRoutes(db, now))
-    .route('/api/audit', auditRoutes(db));
+    .route('/api/audit', auditRoutes(db))
+    .route('/api/users', userRoutes(db, now));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
