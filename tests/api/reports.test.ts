@@ -71,7 +71,9 @@ describe.each(ENGINES)('reports on %s', (engine) => {
     const before = await get<ReportDetail>('local.upala', path);
     expect(before.body.report.status).toBe('draft');
     const indicatorCodes = before.body.indicators.map((indicator) => indicator.code);
-    const integer = before.body.indicators.find((indicator) => indicator.valueType === 'integer' && indicator.disaggregation.options.length === 1);
+    const integer = before.body.indicators.find(
+      (indicator) => indicator.valueType === 'integer' && indicator.disaggregation.options.length === 1,
+    );
     expect(integer).toBeDefined();
     if (!integer) return;
     const existing = before.body.values.find((value) => value.indicator === integer.code);
@@ -129,7 +131,13 @@ describe.each(ENGINES)('reports on %s', (engine) => {
     // Explain every outlier so the submission is not blocked, then submit.
     const outlierComments = detail.body.outliers.map((outlier) => {
       const value = detail.body.values.find((candidate) => candidate.indicator === outlier.indicator);
-      return { indicator: outlier.indicator, option: value?.option ?? 'TOTAL', value: value?.value ?? 0, comment: 'Checked with the help office register.', version: value?.version ?? null };
+      return {
+        indicator: outlier.indicator,
+        option: value?.option ?? 'TOTAL',
+        value: value?.value ?? 0,
+        comment: 'Checked with the help office register.',
+        version: value?.version ?? null,
+      };
     });
     if (outlierComments.length > 0) {
       const saved = await send('local.naga', 'PUT', `${path}/values`, { values: outlierComments });
@@ -144,7 +152,9 @@ describe.each(ENGINES)('reports on %s', (engine) => {
     expect(submitted.body.report.status).toBe('submitted');
     expect(submitted.body.allowedActions).toEqual([]);
 
-    const locked = await send<ErrorBody>('local.naga', 'PUT', `${path}/values`, { values: [{ indicator: 'MIG_SERVED', option: detail.body.values[0]?.option ?? 'TOTAL', value: 1, version: 1 }] });
+    const locked = await send<ErrorBody>('local.naga', 'PUT', `${path}/values`, {
+      values: [{ indicator: 'MIG_SERVED', option: detail.body.values[0]?.option ?? 'TOTAL', value: 1, version: 1 }],
+    });
     expect(locked.status).toBe(409);
     expect(locked.body.error.code).toBe('report_locked');
 
@@ -176,12 +186,22 @@ describe.each(ENGINES)('reports on %s', (engine) => {
     expect(((await publicValues.json()) as { total: number }).total).toBeGreaterThan(0);
 
     // The audit trail has every step.
-    const audit = await get<{ items: { entityType: string; action: string }[] }>('region.bicol', '/api/audit?orgUnit=PHL-naga-city&period=2026Q3');
-    expect(audit.body.items.filter((item) => item.entityType === 'report').map((item) => item.action)).toEqual(['accept', 'approve', 'submit']);
+    const audit = await get<{ items: { entityType: string; action: string }[] }>(
+      'region.bicol',
+      '/api/audit?orgUnit=PHL-naga-city&period=2026Q3',
+    );
+    expect(audit.body.items.filter((item) => item.entityType === 'report').map((item) => item.action)).toEqual([
+      'accept',
+      'approve',
+      'submit',
+    ]);
   });
 
   test('the review queue lists submitted reports in the subtree only', async () => {
-    const queue = await get<{ items: { orgUnit: { code: string }; status: string }[] }>('region.bicol', '/api/reports?status=submitted');
+    const queue = await get<{ items: { orgUnit: { code: string }; status: string }[] }>(
+      'region.bicol',
+      '/api/reports?status=submitted',
+    );
     expect(queue.status).toBe(200);
     expect(queue.body.items.length).toBeGreaterThan(0);
     expect(queue.body.items.every((item) => item.status === 'submitted')).toBe(true);
