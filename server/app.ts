@@ -1,4 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
 import type { DatabaseHandle } from '../db/dialect';
 import type { AppEnv } from './lib/env';
 import { errorBody, handleError, validationHook } from './lib/errors';
@@ -27,7 +29,11 @@ export interface AppOptions {
   now?: () => Date;
   /** Behind a reverse proxy: trust X-Forwarded-For/-Proto for the client address and HTTPS. */
   trustProxy?: boolean;
+  /** Largest accepted request body; larger ones get 413. */
+  maxBodyBytes?: number;
 }
+
+export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 /** Builds the whole HTTP app from a database handle. Tests call `app.request()` on it. */
 export function createApp(handle: DatabaseHandle, options: AppOptions = {}) {
@@ -38,6 +44,38 @@ export function createApp(handle: DatabaseHandle, options: AppOptions = {}) {
 
   app.use(requestLogger(options.log ?? ((line) => console.log(line))));
   app.onError(handleError);
+  app.use(
+    secureHeaders({
+      // No inline scripts anywhere: the built client loads modules from /assets only.
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'https:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      xFrameOptions: 'DENY',
+      referrerPolicy: 'same-origin',
+    }),
+  );
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+      onError: (c) =>
+        c.json(
+          errorBody(
+            'payload_too_large',
+            `The request body is larger than ${Math.round((options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES) / 1024 / 1024)} MB.`,
+          ),
+          413,
+        ),
+    }),
+  );
   app.use('/api/*', originCheck(), sessionMiddleware(db, now));
 
   const routes = app

@@ -109,3 +109,31 @@ describe('routing', () => {
     expect(lines[1]).toMatch(/GET \/api\/org-units\/NOPE 404 /);
   });
 });
+
+describe('security headers and limits', () => {
+  test('a CSP without inline scripts, no framing, no sniffing — on the API and the client', async () => {
+    const app = createTestApp(handle, { clientDir });
+    for (const path of ['/api/health', '/']) {
+      const response = await app.request(path);
+      const csp = response.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('x-frame-options')).toBe('DENY');
+    }
+  });
+
+  test('an oversized body is refused with 413 in the error shape before it is parsed', async () => {
+    const app = createApp(handle, { log: () => {}, maxBodyBytes: 1024 });
+    const response = await app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'http://localhost' },
+      body: JSON.stringify({ email: 'a@b.org', password: 'x'.repeat(5000) }),
+    });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({
+      error: { code: 'payload_too_large', message: expect.stringContaining('larger than') },
+    });
+  });
+});
