@@ -7,9 +7,12 @@ import { errorBody, handleError, validationHook } from './lib/errors';
 import { type LogLine, requestLogger } from './lib/logger';
 import { originCheck, sessionMiddleware } from './lib/session';
 import { serveClient } from './lib/static-client';
+import { analyticsRoutes } from './routes/analytics';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
+import { completenessRoutes } from './routes/completeness';
 import { dataValueRoutes } from './routes/data-values';
+import { geoRoutes } from './routes/geo';
 import { healthRoutes } from './routes/health';
 import { indicatorRoutes } from './routes/indicators';
 import { orgUnitRoutes } from './routes/org-units';
@@ -87,9 +90,12 @@ export function createApp(handle: DatabaseHandle, options: AppOptions = {}) {
     .route('/api/periods', periodRoutes(db, now))
     .route('/api/data-values', dataValueRoutes(db))
     .route('/api/programme', programmeRoutes(db))
+    .route('/api/analytics', analyticsRoutes(db, now))
+    .route('/api/completeness', completenessRoutes(db, now))
+    .route('/api/geo', geoRoutes(db))
     .route('/api/reports', reportRoutes(db, now))
     .route('/api/audit', auditRoutes(db))
-    .route('/api/users', userRoutes(db, now));
+    .route('/api/users', userRoutes(db, now))
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -1,5 +1,6 @@
 // Shapes shared by several routes. Response types reach the client through AppType inference.
 import { z } from '@hono/zod-openapi';
+import { addQuarters, compareQuarters, parseQuarter, type Quarter, quarterId, YEAR_PATTERN } from '../../db/periods';
 import {
   AGGREGATION_TYPES,
   DIRECTIONS,
@@ -144,3 +145,83 @@ export function csvEnum<const T extends readonly [string, ...string[]]>(values: 
     )
     .pipe(z.array(z.enum(values)).min(1).max(max));
 }
+
+/** The most quarters, first to last, one analytics or completeness request may span: ten years. */
+export const MAX_QUARTER_SPAN = 40;
+
+function quarterBounds(token: string): [Quarter, Quarter] | undefined {
+  const quarter = parseQuarter(token);
+  if (quarter) return [quarter, quarter];
+  if (!YEAR_PATTERN.test(token)) return undefined;
+  const year = Number(token);
+  return [
+    { year, quarter: 1 },
+    { year, quarter: 4 },
+  ];
+}
+
+function quarterIndex({ year, quarter }: Quarter): number {
+  return year * 4 + quarter - 1;
+}
+
+/**
+ * '2025Q1,2025Q2' | '2025' (its four quarters) | '2025Q3..2026Q2' (a range, years allowed at either end),
+ * mixed freely → the distinct quarter ids in time order, or what is wrong, in words a person can act on.
+ */
+export function expandQuarters(value: string): { quarters: string[] } | { error: string } {
+  const items = value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+  if (items.length === 0) return { error: 'Expected at least one period, e.g. 2025Q3 or 2025' };
+  const quarters = new Map<number, string>();
+  for (const item of items) {
+    const [fromText = '', toText, ...rest] = item.split('..');
+    const from = quarterBounds(fromText);
+    const to = toText === undefined ? from : quarterBounds(toText);
+    if (!from || !to || rest.length > 0) {
+      return { error: `"${item}" is not a quarter (2025Q3), a year (2025) or a range (2025Q1..2026Q2)` };
+    }
+    const [start, end] = [from[0], to[1]];
+    if (start.year < 1990 || end.year > 2100) return { error: `"${item}" is outside the years 1990–2100` };
+    if (compareQuarters(start, end) > 0) return { error: `The range "${item}" is reversed: it ends before it starts` };
+    const length = quarterIndex(end) - quarterIndex(start) + 1;
+    if (length > MAX_QUARTER_SPAN) return spanError(length);
+    for (let offset = 0; offset < length; offset++) {
+      quarters.set(quarterIndex(start) + offset, quarterId(addQuarters(start, offset)));
+    }
+  }
+  const indexes = [...quarters.keys()].sort((a, b) => a - b);
+  const span = (indexes.at(-1) ?? 0) - (indexes[0] ?? 0) + 1;
+  if (span > MAX_QUARTER_SPAN) return spanError(span);
+  return { quarters: indexes.map((index) => quarters.get(index) ?? '') };
+}
+
+function spanError(span: number) {
+  return { error: `The periods span ${span} quarters; at most ${MAX_QUARTER_SPAN} (ten years) per request` };
+}
+
+/** A query parameter holding quarters, years and ranges; parsed to the quarter ids they cover. */
+export const QuarterListQuery = z
+  .string()
+  .max(1000)
+  .transform((value, ctx) => {
+    const result = expandQuarters(value);
+    if ('error' in result) {
+      ctx.addIssue({ code: 'custom', message: result.error });
+      return z.NEVER;
+    }
+    return result.quarters;
+  })
+  .openapi({
+    type: 'string',
+    description:
+      'Comma-separated quarters (2025Q3), years (2025 = its four quarters) and ranges (2025Q3..2026Q2), ' +
+      `spanning at most ${MAX_QUARTER_SPAN} quarters.`,
+    example: '2025Q3..2026Q2',
+  });
+
+/** A unit as analytics and completeness responses name it. */
+export const UnitRefSchema = z
+  .object({ code: z.string(), name: z.string(), kind: z.enum(UNIT_KINDS), level: z.number().int() })
+  .openapi('UnitRef');
