@@ -12,8 +12,10 @@ import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { completenessRoutes } from './routes/completeness';
 import { dataValueRoutes } from './routes/data-values';
+import { docsRoutes } from './routes/docs';
 import { geoRoutes } from './routes/geo';
 import { healthRoutes } from './routes/health';
+import { iatiRoutes } from './routes/iati';
 import { indicatorRoutes } from './routes/indicators';
 import { orgUnitRoutes } from './routes/org-units';
 import { periodRoutes } from './routes/periods';
@@ -96,6 +98,8 @@ export function createApp(handle: DatabaseHandle, options: AppOptions = {}) {
     .route('/api/reports', reportRoutes(db, now))
     .route('/api/audit', auditRoutes(db))
     .route('/api/users', userRoutes(db, now))
+    .route('/api/iati', iatiRoutes(db, now))
+    .route('/api/docs', docsRoutes());
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

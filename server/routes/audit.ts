@@ -55,7 +55,29 @@ const list = createRoute({
   responses: {
     200: {
       description: 'Audit entries.',
-      content: { 'application/json': { schema: z.object({ items: z.array(AuditItemSchema) }) } },
+      content: {
+        'application/json': {
+          schema: z.object({ items: z.array(AuditItemSchema) }).openapi({
+            example: {
+              items: [
+                {
+                  id: 57,
+                  entityType: 'report',
+                  entityKey: 'PHL-naga-city/2026Q3',
+                  action: 'return',
+                  oldValue: { status: 'submitted' },
+                  newValue: { status: 'returned' },
+                  actor: 'Bicol Migration and Development Council',
+                  orgUnit: 'PHL-naga-city',
+                  period: '2026Q3',
+                  indicator: null,
+                  at: '2026-10-28T13:45:43.786Z',
+                },
+              ],
+            },
+          }),
+        },
+      },
     },
     ...errorResponses(400, 401, 403, 404),
   },

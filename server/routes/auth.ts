@@ -48,7 +48,25 @@ const loginRoute = createRoute({
     },
   },
   responses: {
-    200: { description: 'Signed in.', content: { 'application/json': { schema: z.object({ user: MeSchema }) } } },
+    200: {
+      description: 'Signed in.',
+      content: {
+        'application/json': {
+          schema: z.object({ user: MeSchema }).openapi({
+            example: {
+              user: {
+                id: 6,
+                email: 'local.naga@example.org',
+                name: 'Naga City Migration Centre',
+                role: 'local',
+                locale: 'en',
+                orgUnit: { code: 'PHL-naga-city', name: 'Naga City' },
+              },
+            },
+          }),
+        },
+      },
+    },
     ...errorResponses(400, 401, 403, 429),
   },
 });
@@ -69,7 +87,22 @@ const meRoute = createRoute({
   responses: {
     200: {
       description: 'Who is signed in.',
-      content: { 'application/json': { schema: z.object({ user: MeSchema.nullable() }) } },
+      content: {
+        'application/json': {
+          schema: z.object({ user: MeSchema.nullable() }).openapi({
+            example: {
+              user: {
+                id: 2,
+                email: 'donor@example.org',
+                name: 'Donor representative',
+                role: 'donor',
+                locale: 'en',
+                orgUnit: null,
+              },
+            },
+          }),
+        },
+      },
     },
   },
 });

@@ -65,7 +65,28 @@ const list = createRoute({
     200: {
       description: 'One page of values and the total number matching.',
       content: {
-        'application/json': { schema: z.object({ items: z.array(DataValueSchema), total: z.number().int() }) },
+        'application/json': {
+          schema: z.object({ items: z.array(DataValueSchema), total: z.number().int() }).openapi({
+            example: {
+              items: [
+                {
+                  indicator: 'MIG_SERVED',
+                  orgUnit: 'PHL-naga-city',
+                  period: '2024Q4',
+                  option: 'F_Y0_17_IMMIGRANT',
+                  value: 4,
+                  numerator: null,
+                  denominator: null,
+                  comment: null,
+                  version: 1,
+                  updatedAt: '2025-01-03T14:15:55.653Z',
+                  reportStatus: 'accepted',
+                },
+              ],
+              total: 150,
+            },
+          }),
+        },
       },
     },
     ...errorResponses(400, 404),

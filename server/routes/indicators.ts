@@ -21,7 +21,54 @@ const list = createRoute({
   responses: {
     200: {
       description: 'Indicators by code.',
-      content: { 'application/json': { schema: z.object({ items: z.array(IndicatorSchema) }) } },
+      content: {
+        'application/json': {
+          schema: z.object({ items: z.array(IndicatorSchema) }).openapi({
+            example: {
+              items: [
+                {
+                  code: 'REFERRALS',
+                  name: 'Referrals of migrants to health, legal and social services',
+                  shortName: 'Referrals',
+                  description:
+                    'Referrals made by the help office to a health centre, legal aid provider or social service ' +
+                    'and confirmed by the receiving service.',
+                  unit: 'referrals',
+                  valueType: 'integer',
+                  aggregationType: 'sum',
+                  direction: 'higher',
+                  periodicity: 'quarterly',
+                  countThreshold: null,
+                  stageMax: null,
+                  stages: [],
+                  minValue: 5,
+                  maxValue: 500,
+                  theme: { code: 'SERVICES', name: 'Access to services' },
+                  tiers: ['local'],
+                  disaggregation: {
+                    code: 'SEX',
+                    name: 'By sex',
+                    categories: [
+                      {
+                        code: 'SEX',
+                        name: 'Sex',
+                        options: [
+                          { code: 'F', name: 'Female' },
+                          { code: 'M', name: 'Male' },
+                        ],
+                      },
+                    ],
+                    options: [
+                      { code: 'F', name: 'Female' },
+                      { code: 'M', name: 'Male' },
+                    ],
+                  },
+                },
+              ],
+            },
+          }),
+        },
+      },
     },
     ...errorResponses(400),
   },

@@ -28,7 +28,26 @@ const list = createRoute({
   responses: {
     200: {
       description: 'Matching units, by level then name (at most 1,000).',
-      content: { 'application/json': { schema: z.object({ items: z.array(OrgUnitSummarySchema) }) } },
+      content: {
+        'application/json': {
+          schema: z.object({ items: z.array(OrgUnitSummarySchema) }).openapi({
+            example: {
+              items: [
+                {
+                  code: 'PH-ALB',
+                  name: 'Albay',
+                  kind: 'province',
+                  level: 3,
+                  tier: 'regional',
+                  parentCode: 'PH-05',
+                  latitude: 13.20937,
+                  longitude: 123.56658,
+                },
+              ],
+            },
+          }),
+        },
+      },
     },
     ...errorResponses(400),
   },
@@ -51,7 +70,33 @@ const one = createRoute({
               ancestors: z.array(OrgUnitSummarySchema),
               children: z.array(OrgUnitSummarySchema),
             })
-            .openapi('OrgUnitDetail'),
+            .openapi('OrgUnitDetail', {
+              example: {
+                unit: {
+                  code: 'PHL-naga-city',
+                  name: 'Naga City',
+                  kind: 'municipality',
+                  level: 4,
+                  tier: 'local',
+                  parentCode: 'PH-CAS',
+                  latitude: 13.61917,
+                  longitude: 123.18139,
+                },
+                ancestors: [
+                  {
+                    code: 'PHL',
+                    name: 'Philippines',
+                    kind: 'country',
+                    level: 1,
+                    tier: 'national',
+                    parentCode: null,
+                    latitude: 15.95268,
+                    longitude: 121.41794,
+                  },
+                ],
+                children: [],
+              },
+            }),
         },
       },
     },

@@ -47,7 +47,23 @@ const list = createRoute({
       description: 'Periods in time order. `reporting` is the last complete quarter: the one being reported now.',
       content: {
         'application/json': {
-          schema: z.object({ items: z.array(PeriodSchema), reporting: z.string(), today: z.string() }),
+          schema: z.object({ items: z.array(PeriodSchema), reporting: z.string(), today: z.string() }).openapi({
+            example: {
+              items: [
+                {
+                  id: '2026Q3',
+                  type: 'quarter',
+                  year: 2026,
+                  quarter: 3,
+                  startDate: '2026-07-01',
+                  endDate: '2026-09-30',
+                  deadline: '2026-10-30',
+                },
+              ],
+              reporting: '2026Q3',
+              today: '2026-11-28',
+            },
+          }),
         },
       },
     },

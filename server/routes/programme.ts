@@ -49,7 +49,54 @@ const SummarySchema = z
     ),
     projects: z.array(ProjectSummarySchema),
   })
-  .openapi('ProgrammeSummary');
+  .openapi('ProgrammeSummary', {
+    example: {
+      demo: true,
+      totals: {
+        countries: 8,
+        regions: 129,
+        municipalities: 75,
+        projects: 15,
+        illustrativeProjects: 11,
+        indicators: 22,
+        budget: 14270000,
+        currency: 'USD',
+      },
+      headline: [
+        {
+          indicator: {
+            code: 'MIG_SERVED',
+            name: 'Migrants and family members served by help offices and mobility units',
+            unit: 'people',
+            valueType: 'integer',
+            aggregationType: 'sum',
+          },
+          value: 52700,
+          periods: { from: '2024Q4', to: '2026Q3' },
+        },
+      ],
+      countries: [{ code: 'CRI', name: 'Costa Rica', projects: 2, municipalities: 11, budget: 1770000 }],
+      projects: [
+        {
+          code: 'CRI-UPALA',
+          name: "Upala: migrants' rights in local development",
+          description:
+            "The border canton of Upala wrote migrants' rights into its cantonal development plan and budget.",
+          illustrative: false,
+          country: { code: 'CRI', name: 'Costa Rica' },
+          leadUnit: { code: 'CRI-upala', name: 'Upala' },
+          startDate: '2024-01-15',
+          endDate: '2026-12-31',
+          budget: 1150000,
+          currency: 'USD',
+          status: 2,
+          iatiIdentifier: 'XM-DAC-41114-M4D-DEMO-CRI-UPALA',
+          themes: [{ code: 'RIGHTS', name: "Migrants' rights and protection" }],
+          coveredUnitCount: 4,
+        },
+      ],
+    },
+  });
 
 const summary = createRoute({
   method: 'get',

@@ -7,6 +7,29 @@ import { errorBody, errorResponses } from '../lib/errors';
 import { createRouter } from '../lib/router';
 import { LocaleQuery, OrgUnitSummarySchema, ProjectSummarySchema, ResultSchema } from '../lib/schemas';
 
+/** One project as the list and the detail show it (examples in the API reference). */
+const PROJECT_EXAMPLE = {
+  code: 'PHL-BICOL',
+  name: 'Bicol: migration and development councils from city to nation',
+  description:
+    'Naga City set up a local Migration and Development Council and helped the cities and municipalities of ' +
+    'Camarines Sur, Albay and Sorsogon to create their own.',
+  illustrative: false,
+  country: { code: 'PHL', name: 'Philippines' },
+  leadUnit: { code: 'PHL-naga-city', name: 'Naga City' },
+  startDate: '2024-01-01',
+  endDate: '2026-12-31',
+  budget: 1800000,
+  currency: 'USD',
+  status: 2,
+  iatiIdentifier: 'XM-DAC-41114-M4D-DEMO-PHL-BICOL',
+  themes: [
+    { code: 'COORDINATION', name: 'Multi-level coordination' },
+    { code: 'DIASPORA', name: 'Diaspora engagement and investment' },
+  ],
+  coveredUnitCount: 12,
+};
+
 const list = createRoute({
   method: 'get',
   path: '/',
@@ -21,7 +44,11 @@ const list = createRoute({
   responses: {
     200: {
       description: 'Projects by country then code.',
-      content: { 'application/json': { schema: z.object({ items: z.array(ProjectSummarySchema) }) } },
+      content: {
+        'application/json': {
+          schema: z.object({ items: z.array(ProjectSummarySchema) }).openapi({ example: { items: [PROJECT_EXAMPLE] } }),
+        },
+      },
     },
     ...errorResponses(400, 404),
   },
@@ -53,7 +80,42 @@ const one = createRoute({
               results: z.array(ResultSchema),
               coveredUnits: z.array(OrgUnitSummarySchema),
             })
-            .openapi('ProjectDetail'),
+            .openapi('ProjectDetail', {
+              example: {
+                project: PROJECT_EXAMPLE,
+                results: [
+                  {
+                    code: 'R1',
+                    type: 'output',
+                    title: 'Local migration and development councils set up',
+                    description:
+                      'Each participating city and municipality has a functioning council, trained staff and a ' +
+                      'development plan that addresses migration.',
+                    indicators: [
+                      {
+                        code: 'MIG_COUNCIL',
+                        name: 'Municipal migration council functioning',
+                        unit: 'yes/no',
+                        valueType: 'yes_no',
+                        aggregationType: 'count',
+                      },
+                    ],
+                  },
+                ],
+                coveredUnits: [
+                  {
+                    code: 'PHL-naga-city',
+                    name: 'Naga City',
+                    kind: 'municipality',
+                    level: 4,
+                    tier: 'local',
+                    parentCode: 'PH-CAS',
+                    latitude: 13.61917,
+                    longitude: 123.18139,
+                  },
+                ],
+              },
+            }),
         },
       },
     },

@@ -42,6 +42,94 @@ const PlainValue = z.object({
   comment: z.string().nullable(),
 });
 
+/** Naga City's returned 2026Q3 report, cut to one indicator (the example in the API reference). */
+const REPORT_EXAMPLE = {
+  unit: { code: 'PHL-naga-city', name: 'Naga City', kind: 'municipality', tier: 'local' },
+  period: { id: '2026Q3', startDate: '2026-07-01', endDate: '2026-09-30', deadline: '2026-10-30', previous: '2026Q2' },
+  report: {
+    status: 'returned',
+    lastComment: 'The budget share needs the total municipal budget as denominator, not the social budget.',
+    submittedAt: null,
+    approvedAt: null,
+    acceptedAt: null,
+    updatedAt: '2026-10-28T13:45:43.786Z',
+  },
+  allowedActions: ['save', 'submit'],
+  sections: [
+    {
+      project: { code: 'PHL-BICOL', name: 'Bicol: migration and development councils from city to nation' },
+      indicators: ['COORD_MEETINGS'],
+    },
+  ],
+  indicators: [
+    {
+      code: 'COORD_MEETINGS',
+      name: 'Multi-level coordination meetings held',
+      shortName: 'Coordination meetings',
+      description:
+        'Meetings on migration and development that bring together at least two levels of government ' +
+        '(municipal, regional or national), with an agenda and minutes.',
+      unit: 'meetings',
+      valueType: 'integer',
+      aggregationType: 'sum',
+      direction: 'higher',
+      periodicity: 'quarterly',
+      countThreshold: null,
+      stageMax: null,
+      stages: [],
+      minValue: 0,
+      maxValue: 24,
+      theme: { code: 'COORDINATION', name: 'Multi-level coordination' },
+      tiers: ['local', 'national'],
+      disaggregation: {
+        code: 'default',
+        name: 'None (total)',
+        categories: [],
+        options: [{ code: 'TOTAL', name: 'Total' }],
+      },
+    },
+  ],
+  values: [
+    {
+      indicator: 'COORD_MEETINGS',
+      option: 'TOTAL',
+      value: 5,
+      numerator: null,
+      denominator: null,
+      comment: null,
+      version: 1,
+      updatedAt: '2026-10-03T15:34:35.327Z',
+      updatedBy: 'Naga City Migration Centre',
+    },
+  ],
+  previousValues: [
+    { indicator: 'COORD_MEETINGS', option: 'TOTAL', value: 4, numerator: null, denominator: null, comment: null },
+  ],
+  targets: [
+    { indicator: 'COORD_MEETINGS', type: 'baseline', year: '2023', value: 8 },
+    { indicator: 'COORD_MEETINGS', type: 'target', year: '2026', value: 14 },
+  ],
+  events: [
+    {
+      action: 'create',
+      from: null,
+      to: 'draft',
+      actor: 'Naga City Migration Centre',
+      comment: null,
+      at: '2026-10-03T15:34:35.327Z',
+    },
+    {
+      action: 'return',
+      from: 'submitted',
+      to: 'returned',
+      actor: 'Bicol Migration and Development Council',
+      comment: 'The budget share needs the total municipal budget as denominator, not the social budget.',
+      at: '2026-10-28T13:45:43.786Z',
+    },
+  ],
+  outliers: [],
+} as const;
+
 const ReportDetailSchema = z
   .object({
     unit: z.object({ code: z.string(), name: z.string(), kind: z.enum(UNIT_KINDS), tier: z.enum(UNIT_TIERS) }),
@@ -91,22 +179,39 @@ const ReportDetailSchema = z
       }),
     ),
   })
-  .openapi('ReportDetail');
+  .openapi('ReportDetail', { example: REPORT_EXAMPLE });
 
-const ReportListSchema = z.object({
-  items: z.array(
-    z.object({
-      orgUnit: z.object({ code: z.string(), name: z.string(), kind: z.string() }),
-      period: z.string(),
-      status: ReportStatusSchema,
-      lastComment: z.string().nullable(),
-      submittedAt: z.string().nullable(),
-      updatedAt: z.string(),
-      deadline: z.string().nullable(),
-      values: z.number().int(),
-    }),
-  ),
-});
+const ReportListSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        orgUnit: z.object({ code: z.string(), name: z.string(), kind: z.string() }),
+        period: z.string(),
+        status: ReportStatusSchema,
+        lastComment: z.string().nullable(),
+        submittedAt: z.string().nullable(),
+        updatedAt: z.string(),
+        deadline: z.string().nullable(),
+        values: z.number().int(),
+      }),
+    ),
+  })
+  .openapi({
+    example: {
+      items: [
+        {
+          orgUnit: { code: 'PHL-legazpi-city', name: 'Legazpi City', kind: 'municipality' },
+          period: '2026Q3',
+          status: 'submitted',
+          lastComment: null,
+          submittedAt: '2026-10-21T08:02:11.000Z',
+          updatedAt: '2026-10-21T08:02:11.000Z',
+          deadline: '2026-10-30',
+          values: 38,
+        },
+      ],
+    },
+  });
 
 const list = createRoute({
   method: 'get',
@@ -181,7 +286,13 @@ const save = createRoute({
   responses: {
     200: {
       description: 'Saved; the body has the fresh report (new versions).',
-      content: { 'application/json': { schema: z.object({ saved: z.number().int(), report: ReportDetailSchema }) } },
+      content: {
+        'application/json': {
+          schema: z
+            .object({ saved: z.number().int(), report: ReportDetailSchema })
+            .openapi({ example: { saved: 1, report: REPORT_EXAMPLE } }),
+        },
+      },
     },
     ...errorResponses(400, 401, 403, 404, 409),
   },
@@ -235,7 +346,9 @@ const batch = createRoute({
   responses: {
     200: {
       description: 'Every report moved.',
-      content: { 'application/json': { schema: z.object({ done: z.number().int() }) } },
+      content: {
+        'application/json': { schema: z.object({ done: z.number().int() }).openapi({ example: { done: 3 } }) },
+      },
     },
     ...errorResponses(400, 401, 403, 404, 409),
   },

@@ -35,6 +35,20 @@ const UserSchema = z
     },
   });
 
+/** A newly created regional account (response examples in the API reference). */
+const NEW_USER_EXAMPLE = {
+  id: 112,
+  email: 'region.albay@example.org',
+  name: 'Albay Provincial Migration Desk',
+  role: 'regional',
+  locale: 'en',
+  active: true,
+  canSignIn: true,
+  orgUnit: { code: 'PH-ALB', name: 'Albay' },
+  lastLoginAt: null,
+  createdAt: '2026-11-28T12:00:00.000Z',
+} as const;
+
 const IdParam = z.object({
   id: z.coerce
     .number()
@@ -52,7 +66,11 @@ const list = createRoute({
   responses: {
     200: {
       description: 'Accounts by email.',
-      content: { 'application/json': { schema: z.object({ items: z.array(UserSchema) }) } },
+      content: {
+        'application/json': {
+          schema: z.object({ items: z.array(UserSchema) }).openapi({ example: { items: [NEW_USER_EXAMPLE] } }),
+        },
+      },
     },
     ...errorResponses(400, 401, 403),
   },
@@ -83,7 +101,13 @@ const create = createRoute({
   responses: {
     201: {
       description: 'Created. `password` is the generated one (null when you chose it); it is not shown again.',
-      content: { 'application/json': { schema: z.object({ user: UserSchema, password: z.string().nullable() }) } },
+      content: {
+        'application/json': {
+          schema: z
+            .object({ user: UserSchema, password: z.string().nullable() })
+            .openapi({ example: { user: NEW_USER_EXAMPLE, password: 'q3Zt8vLkP2xW-9mRb7Yc' } }),
+        },
+      },
     },
     ...errorResponses(400, 401, 403, 404, 409),
   },
@@ -114,7 +138,13 @@ const update = createRoute({
   responses: {
     200: {
       description: 'The account after the change.',
-      content: { 'application/json': { schema: z.object({ user: UserSchema }) } },
+      content: {
+        'application/json': {
+          schema: z
+            .object({ user: UserSchema })
+            .openapi({ example: { user: { ...NEW_USER_EXAMPLE, locale: 'fr', active: false } } }),
+        },
+      },
     },
     ...errorResponses(400, 401, 403, 404, 409),
   },
@@ -129,7 +159,11 @@ const reset = createRoute({
   responses: {
     200: {
       description: 'The new password.',
-      content: { 'application/json': { schema: z.object({ password: z.string() }) } },
+      content: {
+        'application/json': {
+          schema: z.object({ password: z.string() }).openapi({ example: { password: 'Hn4_sKe2LwQ8pZr6TtVa' } }),
+        },
+      },
     },
     ...errorResponses(400, 401, 403, 404),
   },
