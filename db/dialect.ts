@@ -58,11 +58,16 @@ function openSqlite(file: string): DatabaseHandle {
   if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
   const connection = new SQLite(file);
   if (file !== ':memory:') connection.pragma('journal_mode = WAL');
+  return wrapSqlite(connection, file);
+}
+
+/** A handle on an open better-sqlite3 connection (tests open in-memory copies of a seeded image). */
+export function wrapSqlite(connection: SQLite.Database, location: string): DatabaseHandle {
   connection.pragma('foreign_keys = ON');
   connection.pragma('busy_timeout = 5000');
   connection.pragma('synchronous = NORMAL');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
-  return { db, engine: 'sqlite', location: file, close: () => db.destroy() };
+  return { db, engine: 'sqlite', location, close: () => db.destroy() };
 }
 
 function openPostgres(connectionString: string): DatabaseHandle {

@@ -1,13 +1,14 @@
 // Real databases for tests: a fresh in-memory SQLite per call, and — when DATABASE_URL_TEST points at a
 // PostgreSQL server — a fresh database created on it and dropped afterwards, so test files never share state.
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { type DatabaseHandle, type Engine, openDatabase } from '../../db/dialect';
+import { inject } from 'vitest';
+import { type DatabaseHandle, type Engine, openDatabase, wrapSqlite } from '../../db/dialect';
 import { migrateToLatest } from '../../db/migrate';
-import { seedDemo } from '../../db/seed/demo';
 
-/** "Today" in every test: the seed's eight quarters are 2024Q4–2026Q3. */
-export const TEST_AS_OF = new Date('2026-11-28T12:00:00Z');
+export { TEST_AS_OF } from './as-of';
 
 const postgresUrl = process.env.DATABASE_URL_TEST;
 
@@ -29,15 +30,26 @@ export interface TestDatabase extends DatabaseHandle {
   dispose: () => Promise<void>;
 }
 
-/** An empty database (no tables) on the given engine. */
-export async function createEmptyDatabase(engine: Engine): Promise<TestDatabase> {
+/** An empty database (no tables) on the given engine; `template` clones a PostgreSQL database. */
+export async function createEmptyDatabase(engine: Engine, template?: string): Promise<TestDatabase> {
   if (engine === 'sqlite') {
     const handle = openDatabase('sqlite::memory:');
     return { ...handle, dispose: handle.close };
   }
   if (!postgresUrl) throw new Error('DATABASE_URL_TEST is not set');
   const name = `m4d_test_${randomBytes(6).toString('hex')}`;
-  await withAdminClient((client) => client.query(`create database ${name}`));
+  // Two files cloning the template at the same moment can collide ("being accessed by other users").
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await withAdminClient((client) =>
+        client.query(`create database ${name}${template ? ` template ${template}` : ''}`),
+      );
+      break;
+    } catch (error) {
+      if (attempt >= 20 || !String(error).includes('being accessed by other users')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
   const url = new URL(postgresUrl);
   url.pathname = `/${name}`;
   const handle = openDatabase(url.toString());
@@ -56,8 +68,16 @@ export async function createMigratedDatabase(engine: Engine): Promise<TestDataba
   return handle;
 }
 
+/**
+ * A database holding the demo programme as of TEST_AS_OF: a private copy of the image seeded once per
+ * run (tests/helpers/global-setup.ts), so each test file may change it freely.
+ */
 export async function createSeededDatabase(engine: Engine): Promise<TestDatabase> {
-  const handle = await createMigratedDatabase(engine);
-  await seedDemo(handle.db, { asOf: TEST_AS_OF });
-  return handle;
+  if (engine === 'sqlite') {
+    const handle = wrapSqlite(new SQLite(readFileSync(inject('sqliteSeedImage'))), ':memory:');
+    return { ...handle, dispose: handle.close };
+  }
+  const template = inject('postgresSeedTemplate');
+  if (!template) throw new Error('the PostgreSQL seed template was not built (DATABASE_URL_TEST unset?)');
+  return createEmptyDatabase('postgres', template);
 }
