@@ -343,6 +343,23 @@ export interface LoginAttemptTable {
   created_at: Timestamp;
 }
 
+export const DHIS2_MAPPING_KINDS = ['dataElement', 'orgUnit', 'categoryOptionCombo'] as const;
+export type Dhis2MappingKind = (typeof DHIS2_MAPPING_KINDS)[number];
+
+export const VALUE_PARTS = ['value', 'numerator', 'denominator'] as const;
+export type ValuePart = (typeof VALUE_PARTS)[number];
+
+/** A DHIS2 code and the local code it stands for; codes without a row map to themselves. */
+export interface Dhis2MappingTable {
+  id: Generated<number>;
+  kind: Dhis2MappingKind;
+  dhis2_code: string;
+  local_code: string;
+  /** For data elements: which figure of the indicator it carries (numerator/denominator of a percentage). */
+  part: ValuePart;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   login_attempt: LoginAttemptTable;
   app_setting: AppSettingTable;
@@ -372,6 +389,7 @@ export interface Database {
   audit_log: AuditLogTable;
   app_user: UserTable;
   session: SessionTable;
+  dhis2_mapping: Dhis2MappingTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitTable>;

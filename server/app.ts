@@ -12,10 +12,13 @@ import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { completenessRoutes } from './routes/completeness';
 import { dataValueRoutes } from './routes/data-values';
+import { dhis2Routes } from './routes/dhis2';
 import { docsRoutes } from './routes/docs';
+import { exportRoutes } from './routes/exports';
 import { geoRoutes } from './routes/geo';
 import { healthRoutes } from './routes/health';
 import { iatiRoutes } from './routes/iati';
+import { importRoutes } from './routes/imports';
 import { indicatorRoutes } from './routes/indicators';
 import { orgUnitRoutes } from './routes/org-units';
 import { periodRoutes } from './routes/periods';
@@ -99,6 +102,9 @@ export function createApp(handle: DatabaseHandle, options: AppOptions = {}) {
     .route('/api/audit', auditRoutes(db))
     .route('/api/users', userRoutes(db, now))
     .route('/api/iati', iatiRoutes(db, now))
+    .route('/api/exports', exportRoutes(db, { now, version }))
+    .route('/api/imports', importRoutes(db, { now, maxUploadBytes: options.maxBodyBytes }))
+    .route('/api/dhis2', dhis2Routes(db, { now, maxUploadBytes: options.maxBodyBytes }))
     .route('/api/docs', docsRoutes());
 
   app.doc31('/api/openapi.json', {
