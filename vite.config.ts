@@ -78,8 +78,9 @@ export default defineConfig({
             },
             { name: 'query', test: /[\\/]node_modules[\\/]@tanstack[\\/](react-query|query-core)[\\/]/, priority: 30 },
             {
+              // <Trans> and its HTML parser serve one page (About): they load with it, not up front.
               name: 'i18n',
-              test: /[\\/]node_modules[\\/](i18next|react-i18next|html-parse-stringify|void-elements)[\\/]/,
+              test: /[\\/]node_modules[\\/](i18next[\\/]|react-i18next[\\/](?!.*(Trans|unescape)))/,
               priority: 30,
             },
             // Only pages with tables import it, so it loads with the first such page.

@@ -3,13 +3,20 @@
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
 import { NotFoundPage, PagePending, RouteError } from './app/fallbacks';
 import { AppLayout } from './app/layout';
-import { parseProjectsSearch } from './features/projects/search';
+import { parseLoginSearch } from './features/auth/search';
+import { parseCountrySearch } from './features/countries/search';
+import { parseExplorerSearch } from './features/explorer/search';
+import { parseOverviewSearch } from './features/programme/search';
+import { parseProjectSearch, parseProjectsSearch } from './features/projects/search';
+import { parseRegionSearch } from './features/region/search';
+import { parseReviewSearch } from './features/review/search';
 
 const rootRoute = createRootRoute({ component: AppLayout, notFoundComponent: NotFoundPage });
 
 const overviewRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/',
+  validateSearch: parseOverviewSearch,
   component: lazyRouteComponent(() => import('./features/programme/overview-page'), 'OverviewPage'),
 });
 
@@ -22,6 +29,7 @@ const countriesRoute = createRoute({
 const countryRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/countries/$code',
+  validateSearch: parseCountrySearch,
   component: lazyRouteComponent(() => import('./features/countries/country-page'), 'CountryPage'),
 });
 
@@ -35,7 +43,22 @@ const projectsRoute = createRoute({
 const projectRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/projects/$code',
+  validateSearch: parseProjectSearch,
   component: lazyRouteComponent(() => import('./features/projects/project-page'), 'ProjectPage'),
+});
+
+const regionRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/regions/$code',
+  validateSearch: parseRegionSearch,
+  component: lazyRouteComponent(() => import('./features/region/region-page'), 'RegionPage'),
+});
+
+const explorerRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/explorer',
+  validateSearch: parseExplorerSearch,
+  component: lazyRouteComponent(() => import('./features/explorer/explorer-page'), 'ExplorerPage'),
 });
 
 const entryRoute = createRoute({
@@ -44,10 +67,30 @@ const entryRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/entry/entry-page'), 'EntryPage'),
 });
 
+const entryReportRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/entry/$orgUnit/$period',
+  component: lazyRouteComponent(() => import('./features/entry/report-page'), 'EntryReportPage'),
+});
+
 const reviewRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/review',
+  validateSearch: parseReviewSearch,
   component: lazyRouteComponent(() => import('./features/review/review-page'), 'ReviewPage'),
+});
+
+const reviewReportRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/review/$orgUnit/$period',
+  component: lazyRouteComponent(() => import('./features/review/review-report-page'), 'ReviewReportPage'),
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  validateSearch: parseLoginSearch,
+  component: lazyRouteComponent(() => import('./features/auth/login-page'), 'LoginPage'),
 });
 
 const adminRoute = createRoute({
@@ -68,8 +111,13 @@ const routeTree = rootRoute.addChildren([
   countryRoute,
   projectsRoute,
   projectRoute,
+  regionRoute,
+  explorerRoute,
   entryRoute,
+  entryReportRoute,
   reviewRoute,
+  reviewReportRoute,
+  loginRoute,
   adminRoute,
   aboutRoute,
 ]);

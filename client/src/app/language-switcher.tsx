@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGE_NAMES, rememberLocale } from '../i18n';
+import { LANGUAGE_NAMES, rememberLocale, switchLanguage } from '../i18n';
 import { useLocale } from '../i18n/use-locale';
 import { isLocale, LOCALES } from '../lib/locale';
 
@@ -18,7 +18,7 @@ export function LanguageSwitcher() {
           const next = event.target.value;
           if (!isLocale(next)) return;
           rememberLocale(next);
-          void i18n.changeLanguage(next);
+          void switchLanguage(i18n, next);
         }}
       >
         {LOCALES.map((option) => (

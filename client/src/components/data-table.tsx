@@ -1,15 +1,22 @@
 // The one table component. Features declare their columns at module scope and pass rows in;
 // sorting is client-side because every table here shows one already-bounded API response.
+// Optionally: a filter box, CSV export of exactly what is shown, and sort/filter state owned by the
+// page (so it can live in the URL).
 import {
   type ColumnDef,
   flexRender,
   getCoreRowModel,
+  getFilteredRowModel,
   getSortedRowModel,
   type SortingState,
+  type Table,
   useReactTable,
 } from '@tanstack/react-table';
+import type { TFunction } from 'i18next';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Cell, ExportTable } from '../lib/export';
+import { ExportButtons } from './export-buttons';
 
 export interface DataTableProps<Row> {
   data: Row[];
@@ -20,22 +27,112 @@ export interface DataTableProps<Row> {
   caption: string;
   showCaption?: boolean;
   getRowId?: (row: Row) => string;
+  /** Sorting owned by the page (e.g. kept in the URL); internal state when absent. */
+  sorting?: SortingState;
+  onSortingChange?: (sorting: SortingState) => void;
+  /** A filter box over every text and number column; its text owned by the page. */
+  filter?: { value: string; onChange: (value: string) => void };
+  /** Words for the export file name; shows a CSV export of the rows and columns shown. */
+  exportName?: string[];
 }
 
-export function DataTable<Row>({ data, columns, caption, showCaption = false, getRowId }: DataTableProps<Row>) {
+/** A primitive cell value for export, whatever the column's accessor returns. */
+function plainValue(value: unknown): Cell {
+  if (typeof value === 'number' || typeof value === 'string') return value;
+  if (value === null || value === undefined) return null;
+  return String(value);
+}
+
+/** The table as shown: visible columns in order, rows after filtering and sorting. */
+export function readShownTable<Row>(table: Table<Row>, t: TFunction): ExportTable {
+  const columns = table.getVisibleLeafColumns();
+  return {
+    header: columns.map((column) => column.columnDef.meta?.exportHeader?.(t) ?? column.id),
+    rows: table.getRowModel().rows.map((row) =>
+      columns.map((column) => {
+        const exportValue = column.columnDef.meta?.exportValue;
+        return exportValue ? exportValue(row.original, t) : plainValue(row.getValue(column.id));
+      }),
+    ),
+  };
+}
+
+export function DataTable<Row>({
+  data,
+  columns,
+  caption,
+  showCaption = false,
+  getRowId,
+  sorting: controlledSorting,
+  onSortingChange,
+  filter,
+  exportName,
+}: DataTableProps<Row>) {
   const { t } = useTranslation();
   const captionId = useId();
-  const [sorting, setSorting] = useState<SortingState>([]);
+  const filterId = useId();
+  const [ownSorting, setOwnSorting] = useState<SortingState>([]);
+  const sorting = controlledSorting ?? ownSorting;
   const table = useReactTable({
     data,
     columns,
-    state: { sorting },
-    onSortingChange: setSorting,
+    state: { sorting, globalFilter: filter?.value ?? '' },
+    onSortingChange: (updater) => {
+      const next = typeof updater === 'function' ? updater(sorting) : updater;
+      if (onSortingChange) onSortingChange(next);
+      else setOwnSorting(next);
+    },
+    globalFilterFn: 'includesString',
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
+    ...(filter ? { getFilteredRowModel: getFilteredRowModel() } : {}),
     ...(getRowId ? { getRowId: (row: Row) => getRowId(row) } : {}),
   });
+  const shown = table.getRowModel().rows.length;
 
+  return (
+    <>
+      {filter || exportName ? (
+        <div className="table-tools">
+          {filter ? (
+            <div className="field table-filter">
+              <label htmlFor={filterId}>{t('table.filter', { caption })}</label>
+              <input
+                id={filterId}
+                type="search"
+                value={filter.value}
+                onChange={(event) => filter.onChange(event.target.value)}
+              />
+            </div>
+          ) : null}
+          {filter ? (
+            <p className="toolbar-count" aria-live="polite">
+              {t('table.shown', { shown, total: data.length })}
+            </p>
+          ) : null}
+          {exportName ? <ExportButtons read={() => readShownTable(table, t)} name={exportName} /> : null}
+        </div>
+      ) : null}
+      <DataTableBody table={table} caption={caption} captionId={captionId} showCaption={showCaption} />
+      {filter && shown === 0 && data.length > 0 ? (
+        <p className="empty-state">{t('table.noMatch', { filter: filter.value })}</p>
+      ) : null}
+    </>
+  );
+}
+
+function DataTableBody<Row>({
+  table,
+  caption,
+  captionId,
+  showCaption,
+}: {
+  table: Table<Row>;
+  caption: string;
+  captionId: string;
+  showCaption: boolean;
+}) {
+  const { t } = useTranslation();
   return (
     // Focusable so keyboard users can scroll a wide table on a narrow screen.
     // biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable region must be reachable by keyboard.

@@ -22,21 +22,22 @@ export const countryColumns = [
         {row.original.name}
       </Link>
     ),
+    meta: { exportHeader: (t) => t('columns.country') },
   }),
   column.accessor('projects', {
     header: () => <Header k="projects" />,
     cell: ({ getValue }) => <Count value={getValue()} />,
-    meta: { numeric: true },
+    meta: { numeric: true, exportHeader: (t) => t('columns.projects') },
   }),
   column.accessor('municipalities', {
     header: () => <Header k="municipalities" />,
     cell: ({ getValue }) => <Count value={getValue()} />,
-    meta: { numeric: true },
+    meta: { numeric: true, exportHeader: (t) => t('columns.municipalities') },
   }),
   column.accessor('budget', {
     header: () => <Header k="budget" />,
     cell: ({ row }) => <Money amount={row.original.budget} currency={row.original.currency} />,
-    meta: { numeric: true },
+    meta: { numeric: true, exportHeader: (t) => t('columns.budget') },
   }),
 ];
 

@@ -1,47 +1,33 @@
-import { getRouteApi, Link } from '@tanstack/react-router';
-import { createColumnHelper } from '@tanstack/react-table';
+// A project: its facts, its results framework with figures (result → indicator → baseline, actual
+// per quarter, target, progress), a disaggregation breakdown (e.g. people served by sex × age) and
+// the units it covers on a map. View state (breakdown, quarters) lives in the URL.
+import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
+import { Fragment, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IllustrativeBadge } from '../../components/badges';
-import { DataTable } from '../../components/data-table';
-import { DateRange, Money } from '../../components/formatted';
+import { DateRange, Money, usePeriodLabel } from '../../components/formatted';
 import { PageHeader } from '../../components/page-header';
+import { QueriesState } from '../../components/queries-state';
 import { EmptyState, QueryState, SkeletonLines, SkeletonTable } from '../../components/query-state';
 import { useLabels } from '../../i18n/use-labels';
 import { isNotFound } from '../../lib/api';
+import { PeriodRangeSelect, usePeriodRangeLabel } from '../analytics/controls';
+import { ProgressBadge, UnapprovedMark, useFormatFigure, useFormatNumberOf } from '../analytics/figures';
+import { type Analytics, type Indicator, useAnalytics, useAnalyticsList, useIndicators } from '../analytics/queries';
+import { compactSearch, type PeriodRange } from '../analytics/search';
+import { useDashboardView } from '../analytics/view';
+import { ChartFigure, LazyGroupedBarChart } from '../charts/chart-figure';
+import { useAxisFormat } from '../charts/trend';
+import type { MapArea, MapPoint } from '../maps/area-map';
+import { MapPanel, useMapCredits } from '../maps/map-panel';
+import { useBoundaries, usePoints } from '../maps/queries';
+import { type CategoryShape, type CrossTab, crossTabulate, lowestCommonAncestor, uncoveredInScope } from './framework';
 import { type ProjectDetail, useProject } from './queries';
+import type { ProjectSearch } from './search';
 
 const route = getRouteApi('/projects/$code');
 
-type ResultIndicator = ProjectDetail['results'][number]['indicators'][number];
-const indicatorColumn = createColumnHelper<ResultIndicator>();
-
-function Header({ k }: { k: 'indicator' | 'code' | 'unit' | 'valueType' | 'aggregationType' }) {
-  const { t } = useTranslation();
-  return <>{t(`columns.${k}`)}</>;
-}
-function ValueTypeLabel({ value }: { value: string }) {
-  return <>{useLabels().valueType(value)}</>;
-}
-function AggregationLabel({ value }: { value: string }) {
-  return <>{useLabels().aggregationType(value)}</>;
-}
-
-const indicatorColumns = [
-  indicatorColumn.accessor('name', { header: () => <Header k="indicator" /> }),
-  indicatorColumn.accessor('code', {
-    header: () => <Header k="code" />,
-    cell: ({ getValue }) => <code>{getValue()}</code>,
-  }),
-  indicatorColumn.accessor('unit', { header: () => <Header k="unit" /> }),
-  indicatorColumn.accessor('valueType', {
-    header: () => <Header k="valueType" />,
-    cell: ({ getValue }) => <ValueTypeLabel value={getValue()} />,
-  }),
-  indicatorColumn.accessor('aggregationType', {
-    header: () => <Header k="aggregationType" />,
-    cell: ({ getValue }) => <AggregationLabel value={getValue()} />,
-  }),
-];
+const KIND_OF_TIER: Record<string, string> = { local: 'municipality', regional: 'region', national: 'country' };
 
 export function ProjectPage() {
   const { t } = useTranslation();
@@ -79,10 +65,65 @@ export function ProjectPage() {
   );
 }
 
+function useUpdateSearch() {
+  const navigate = route.useNavigate();
+  return (patch: Partial<ProjectSearch>) =>
+    void navigate({ search: (previous) => compactSearch({ ...previous, ...patch }), resetScroll: false });
+}
+
+/**
+ * Where each indicator's figures come from. The API aggregates a unit's subtree, so a project's
+ * figure is its covered units' smallest common ancestor, at the indicator's level; when that
+ * subtree holds units the project does not cover, the page says so.
+ */
+function useProjectScopes(detail: ProjectDetail) {
+  const indicators = useIndicators();
+  const tree = usePoints({ parent: detail.project.country.code });
+  const scopes = useMemo(() => {
+    if (!indicators.data || !tree.data) return null;
+    const units = tree.data.features.map((feature) => feature.properties);
+    const parentOf = new Map<string, string | null>([
+      [detail.project.country.code, null],
+      ...units.map((unit) => [unit.code, unit.parentCode] as [string, string | null]),
+    ]);
+    const byCode = new Map(indicators.data.map((indicator) => [indicator.code, indicator]));
+    const result = new Map<string, { scope: string; scopeName: string; uncovered: number }>();
+    for (const framework of detail.results) {
+      for (const { code } of framework.indicators) {
+        const tiers = new Set(byCode.get(code)?.tiers ?? []);
+        const covered = detail.coveredUnits.filter((unit) => tiers.has(unit.tier));
+        const scope =
+          lowestCommonAncestor(
+            covered.map((unit) => unit.code),
+            parentOf,
+          ) ?? detail.project.country.code;
+        const kinds = new Set([...tiers].map((tier) => KIND_OF_TIER[tier] ?? tier));
+        const uncovered = uncoveredInScope(
+          scope,
+          new Set(covered.map((unit) => unit.code)),
+          units,
+          kinds,
+          parentOf,
+        ).length;
+        const scopeName =
+          units.find((unit) => unit.code === scope)?.name ??
+          (scope === detail.project.country.code ? detail.project.country.name : scope);
+        result.set(code, { scope, scopeName, uncovered });
+      }
+    }
+    return result;
+  }, [indicators.data, tree.data, detail]);
+  return { scopes, queries: [indicators, tree], indicators: indicators.data };
+}
+
 function ProjectView({ detail }: { detail: ProjectDetail }) {
   const { t } = useTranslation();
   const labels = useLabels();
-  const { project, results, coveredUnits } = detail;
+  const search = route.useSearch();
+  const update = useUpdateSearch();
+  const view = useDashboardView({ from: search.from, to: search.to });
+  const { project, coveredUnits } = detail;
+  const scopes = useProjectScopes(detail);
   return (
     <>
       <p className="back-link">
@@ -138,32 +179,22 @@ function ProjectView({ detail }: { detail: ProjectDetail }) {
         </div>
       </dl>
 
-      <section className="panel" aria-labelledby="results-heading">
-        <h2 id="results-heading">{t('projects.resultsHeading')}</h2>
-        {results.length === 0 ? (
-          <EmptyState>{t('projects.resultsEmpty')}</EmptyState>
+      <section className="view-controls" aria-label={t('dash.viewControls')}>
+        {view.range ? (
+          <div className="view-controls-row">
+            <PeriodRangeSelect
+              quarters={view.quarters.data?.quarters ?? []}
+              value={view.range}
+              onChange={(range) => update(range)}
+            />
+          </div>
         ) : (
-          results.map((result) => (
-            <article className="result" key={result.code} aria-labelledby={`result-${result.code}`}>
-              <h3 id={`result-${result.code}`}>
-                <span className={`badge badge-${result.type}`}>{labels.resultType(result.type)}</span>{' '}
-                <span className="result-code">{result.code}</span> {result.title}
-              </h3>
-              {result.description ? <p>{result.description}</p> : null}
-              {result.indicators.length === 0 ? (
-                <EmptyState>{t('projects.resultIndicatorsEmpty')}</EmptyState>
-              ) : (
-                <DataTable
-                  data={result.indicators}
-                  columns={indicatorColumns}
-                  caption={t('projects.resultIndicators', { code: result.code })}
-                  getRowId={(row) => row.code}
-                />
-              )}
-            </article>
-          ))
+          <span className="skeleton skeleton-controls" />
         )}
       </section>
+
+      <ResultsFramework detail={detail} range={view.range} scopes={scopes} />
+      <Breakdown detail={detail} range={view.range} scopes={scopes} />
 
       <section className="panel" aria-labelledby="covered-heading">
         <h2 id="covered-heading">
@@ -172,18 +203,471 @@ function ProjectView({ detail }: { detail: ProjectDetail }) {
         {coveredUnits.length === 0 ? (
           <EmptyState>{t('projects.coveredEmpty')}</EmptyState>
         ) : (
-          <ul className="unit-list">
-            {coveredUnits.map((unit) => (
-              <li key={unit.code}>
-                <Link to="/countries/$code" params={{ code: unit.code }}>
-                  {unit.name}
-                </Link>{' '}
-                <span className="muted">{labels.unitKind(unit.kind)}</span>
-              </li>
-            ))}
-          </ul>
+          <>
+            <CoveredMap detail={detail} />
+            <ul className="unit-list">
+              {coveredUnits.map((unit) => (
+                <li key={unit.code}>
+                  <Link to="/countries/$code" params={{ code: unit.code }}>
+                    {unit.name}
+                  </Link>{' '}
+                  <span className="muted">{labels.unitKind(unit.kind)}</span>
+                </li>
+              ))}
+            </ul>
+          </>
         )}
       </section>
     </>
+  );
+}
+
+type Scopes = ReturnType<typeof useProjectScopes>;
+
+function ResultsFramework({
+  detail,
+  range,
+  scopes,
+}: {
+  detail: ProjectDetail;
+  range: Required<PeriodRange> | null;
+  scopes: Scopes;
+}) {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const rangeLabel = usePeriodRangeLabel();
+  const codes = detail.results.flatMap((result) => result.indicators.map((indicator) => indicator.code));
+  const answers = useAnalyticsList(
+    range && scopes.scopes
+      ? codes.map((code) => ({
+          indicator: code,
+          orgUnit: scopes.scopes?.get(code)?.scope ?? detail.project.country.code,
+          periods: range,
+          by: 'period' as const,
+        }))
+      : [],
+  );
+  const byIndicator = new Map(codes.map((code, index) => [code, answers[index]]));
+  const notes = [...new Map([...(scopes.scopes?.values() ?? [])].map((scope) => [scope.scope, scope])).values()];
+  return (
+    <section className="panel" aria-labelledby="results-heading">
+      <h2 id="results-heading">{t('projects.resultsHeading')}</h2>
+      {range ? <p className="panel-note">{t('projects.frameworkNote', { range: rangeLabel(range) })}</p> : null}
+      {notes.length ? (
+        <ul className="scope-notes">
+          {notes.map((note) => (
+            <li key={note.scope}>
+              {note.uncovered > 0
+                ? t('projects.scopeWider', { name: note.scopeName, count: note.uncovered })
+                : t('projects.scopeExact', { name: note.scopeName })}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {detail.results.length === 0 ? (
+        <EmptyState>{t('projects.resultsEmpty')}</EmptyState>
+      ) : (
+        detail.results.map((result) => (
+          <article className="result" key={result.code} aria-labelledby={`result-${result.code}`}>
+            <h3 id={`result-${result.code}`}>
+              <span className={`badge badge-${result.type}`}>{labels.resultType(result.type)}</span>{' '}
+              <span className="result-code">{result.code}</span> {result.title}
+            </h3>
+            {result.description ? <p>{result.description}</p> : null}
+            {result.indicators.length === 0 ? (
+              <EmptyState>{t('projects.resultIndicatorsEmpty')}</EmptyState>
+            ) : (
+              <QueriesState
+                queries={[
+                  ...scopes.queries,
+                  ...result.indicators.flatMap((indicator) => byIndicator.get(indicator.code) ?? []),
+                ]}
+                what={t('projects.frameworkWhat')}
+                skeleton={<SkeletonTable rows={result.indicators.length} />}
+              >
+                {() => (
+                  <FrameworkTable
+                    caption={t('projects.resultIndicators', { code: result.code })}
+                    indicators={result.indicators}
+                    answers={result.indicators.map((indicator) => byIndicator.get(indicator.code)?.data)}
+                  />
+                )}
+              </QueriesState>
+            )}
+          </article>
+        ))
+      )}
+    </section>
+  );
+}
+
+function FrameworkTable({
+  caption,
+  indicators,
+  answers,
+}: {
+  caption: string;
+  indicators: ProjectDetail['results'][number]['indicators'];
+  answers: (Analytics | undefined)[];
+}) {
+  const { t } = useTranslation();
+  const periodLabel = usePeriodLabel();
+  const formatFigure = useFormatFigure();
+  const formatNumberOf = useFormatNumberOf();
+  const quarters = answers.find((answer) => answer)?.periods ?? [];
+  const captionId = useId();
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable region must be reachable by keyboard.
+    <section className="table-scroll" aria-labelledby={captionId} tabIndex={0}>
+      <table className="data-table framework-table">
+        <caption id={captionId} className="visually-hidden">
+          {caption}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('columns.indicator')}</th>
+            <th scope="col">{t('projects.figure')}</th>
+            <th scope="col" className="numeric">
+              {t('projects.baseline')}
+            </th>
+            {quarters.map((quarter) => (
+              <th scope="col" className="numeric" key={quarter}>
+                {periodLabel(quarter)}
+              </th>
+            ))}
+            <th scope="col" className="numeric">
+              {t('projects.total')}
+            </th>
+            <th scope="col" className="numeric">
+              {t('unitTable.progress')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {indicators.map((indicator, index) => {
+            const answer = answers[index];
+            const byQuarter = new Map((answer?.rows ?? []).map((row) => [row.key, row]));
+            const figure = (value: number | null | undefined) =>
+              value === null || value === undefined || !answer ? '–' : formatFigure(value, answer.indicator);
+            return (
+              <Fragment key={indicator.code}>
+                <tr className="framework-actual">
+                  <th scope="rowgroup" rowSpan={2}>
+                    {indicator.name}
+                    <span className="muted framework-unit">
+                      {' '}
+                      <code>{indicator.code}</code> · {indicator.unit}
+                    </span>
+                  </th>
+                  <th scope="row">{t('chart.actual')}</th>
+                  <td className="numeric" rowSpan={2}>
+                    {figure(answer?.total.baseline)}
+                  </td>
+                  {quarters.map((quarter) => {
+                    const row = byQuarter.get(quarter);
+                    return (
+                      <td className="numeric" key={quarter}>
+                        {row?.value == null || !answer ? '–' : formatNumberOf(row.value, answer.indicator)}
+                        {row ? <UnapprovedMark figure={row} /> : null}
+                      </td>
+                    );
+                  })}
+                  <td className="numeric">{figure(answer?.total.value)}</td>
+                  <td className="numeric" rowSpan={2}>
+                    <ProgressBadge progress={answer?.total.progress ?? null} />
+                  </td>
+                </tr>
+                <tr className="framework-target">
+                  <th scope="row">{t('chart.target')}</th>
+                  {quarters.map((quarter) => {
+                    const target = byQuarter.get(quarter)?.target;
+                    return (
+                      <td className="numeric" key={quarter}>
+                        {target == null || !answer ? '–' : formatNumberOf(target, answer.indicator)}
+                      </td>
+                    );
+                  })}
+                  <td className="numeric">{figure(answer?.total.target)}</td>
+                </tr>
+              </Fragment>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** Breakdown choices for a disaggregated indicator: each category, and each ordered pair (series × groups). */
+function breakdownChoices(categories: readonly CategoryShape[]): { value: string; label: string }[] {
+  const singles = categories.map((category) => ({ value: category.code, label: category.name }));
+  const pairs = categories.flatMap((series) =>
+    categories
+      .filter((groups) => groups.code !== series.code)
+      .map((groups) => ({ value: `${series.code},${groups.code}`, label: `${series.name} × ${groups.name}` })),
+  );
+  return [...pairs, ...singles];
+}
+
+function defaultBreakdown(categories: readonly CategoryShape[]): string | undefined {
+  const codes = categories.map((category) => category.code);
+  if (codes.includes('SEX') && codes.includes('AGE')) return 'SEX,AGE';
+  return codes[0];
+}
+
+function Breakdown({
+  detail,
+  range,
+  scopes,
+}: {
+  detail: ProjectDetail;
+  range: Required<PeriodRange> | null;
+  scopes: Scopes;
+}) {
+  const { t } = useTranslation();
+  const search = route.useSearch();
+  const update = useUpdateSearch();
+  const indicatorId = useId();
+  const breakdownId = useId();
+  const projectCodes = new Set(
+    detail.results.flatMap((result) => result.indicators.map((indicator) => indicator.code)),
+  );
+  const candidates = (scopes.indicators ?? []).filter(
+    (indicator) => projectCodes.has(indicator.code) && indicator.disaggregation.categories.length > 0,
+  );
+  // By default the indicator with the richest disaggregation (people served: sex × age × status).
+  const richest = [...candidates].sort(
+    (a, b) => b.disaggregation.categories.length - a.disaggregation.categories.length,
+  )[0];
+  const indicator = candidates.find((candidate) => candidate.code === search.indicator) ?? richest;
+  const categories = indicator?.disaggregation.categories ?? [];
+  const choices = breakdownChoices(categories);
+  const breakdown =
+    choices.find((choice) => choice.value === search.breakdown)?.value ?? defaultBreakdown(categories) ?? '';
+  const [seriesCategory, groupCategory] = breakdown.split(',');
+  const crossed = groupCategory !== undefined && indicator?.aggregationType === 'sum';
+  const scope = indicator ? scopes.scopes?.get(indicator.code)?.scope : undefined;
+  const query = useAnalytics(
+    indicator && range && scope
+      ? {
+          indicator: indicator.code,
+          orgUnit: scope,
+          periods: range,
+          by: 'option',
+          category: crossed ? null : (seriesCategory ?? null),
+        }
+      : null,
+  );
+  const heading = t('projects.breakdownHeading');
+  return (
+    <section className="panel" aria-labelledby="breakdown-heading">
+      <h2 id="breakdown-heading">{heading}</h2>
+      {scopes.indicators && candidates.length === 0 ? (
+        <EmptyState>{t('projects.breakdownNone')}</EmptyState>
+      ) : (
+        <>
+          <div className="view-controls-row">
+            <div className="field">
+              <label htmlFor={indicatorId}>{t('dash.indicator')}</label>
+              <select
+                id={indicatorId}
+                value={indicator?.code ?? ''}
+                onChange={(event) => update({ indicator: event.target.value, breakdown: undefined })}
+              >
+                {candidates.map((candidate) => (
+                  <option key={candidate.code} value={candidate.code}>
+                    {candidate.shortName}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={breakdownId}>{t('projects.breakdownBy')}</label>
+              <select
+                id={breakdownId}
+                value={breakdown}
+                onChange={(event) => update({ breakdown: event.target.value })}
+              >
+                {choices.map((choice) => (
+                  <option key={choice.value} value={choice.value}>
+                    {choice.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <QueriesState
+            queries={[...scopes.queries, query]}
+            what={t('projects.breakdownWhat')}
+            skeleton={<span className="skeleton skeleton-chart" />}
+          >
+            {() =>
+              query.data && indicator ? (
+                <BreakdownFigure
+                  data={query.data}
+                  indicator={indicator}
+                  seriesCategory={seriesCategory ?? ''}
+                  groupCategory={crossed ? groupCategory : undefined}
+                />
+              ) : null
+            }
+          </QueriesState>
+        </>
+      )}
+    </section>
+  );
+}
+
+function BreakdownFigure({
+  data,
+  indicator,
+  seriesCategory,
+  groupCategory,
+}: {
+  data: Analytics;
+  indicator: Indicator;
+  seriesCategory: string;
+  groupCategory: string | undefined;
+}) {
+  const { t } = useTranslation();
+  const formatFigure = useFormatFigure();
+  const axisFormat = useAxisFormat(data.indicator);
+  const categories = indicator.disaggregation.categories;
+  const category = (code: string) => categories.find((candidate) => candidate.code === code);
+  const crossTab = groupCategory
+    ? crossTabulate(categories, new Map(data.rows.map((row) => [row.key, row.value])), groupCategory, seriesCategory)
+    : null;
+  const table: CrossTab = crossTab ?? {
+    series: [{ key: 'value', name: data.indicator.shortName }],
+    data: data.rows.map((row) => ({ label: row.name, value: row.value })),
+  };
+  if (data.total.value === null) {
+    return <EmptyState>{t('chart.noValuesHere', { indicator: data.indicator.shortName })}</EmptyState>;
+  }
+  const title = crossTab
+    ? t('projects.breakdownTitle2', {
+        indicator: data.indicator.shortName,
+        series: category(seriesCategory)?.name ?? seriesCategory,
+        groups: category(groupCategory ?? '')?.name ?? groupCategory,
+        place: data.orgUnit?.name ?? '',
+      })
+    : t('projects.breakdownTitle1', {
+        indicator: data.indicator.shortName,
+        category: category(seriesCategory)?.name ?? seriesCategory,
+        place: data.orgUnit?.name ?? '',
+      });
+  return (
+    <ChartFigure
+      title={title}
+      headingLevel={3}
+      summary={t('projects.breakdownSummary', { total: formatFigure(data.total.value, data.indicator) })}
+      table={
+        <div className="table-scroll">
+          <table className="data-table">
+            <caption className="visually-hidden">{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">
+                  {crossTab ? (category(groupCategory ?? '')?.name ?? '') : (category(seriesCategory)?.name ?? '')}
+                </th>
+                {table.series.map((series) => (
+                  <th scope="col" className="numeric" key={series.key}>
+                    {series.name}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {table.data.map((row) => (
+                <tr key={String(row.label)}>
+                  <th scope="row">{row.label}</th>
+                  {table.series.map((series) => {
+                    const value = row[series.key];
+                    return (
+                      <td className="numeric" key={series.key}>
+                        {typeof value === 'number' ? formatFigure(value, data.indicator) : t('dash.noData')}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      }
+    >
+      <LazyGroupedBarChart data={table.data} series={table.series} format={axisFormat} />
+    </ChartFigure>
+  );
+}
+
+/** Covered municipalities as points and covered regions as outlines; a click opens the unit. */
+function CoveredMap({ detail }: { detail: ProjectDetail }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const credits = useMapCredits();
+  const outlines = useBoundaries({ parent: detail.project.country.code });
+  const heading = t('projects.coveredMap', { project: detail.project.name });
+  const model = useMemo(() => {
+    const coveredAreas = new Set(
+      detail.coveredUnits
+        .filter((unit) => unit.kind !== 'country' && unit.kind !== 'municipality')
+        .map((unit) => unit.code),
+    );
+    const areas: MapArea[] = (outlines.data?.features ?? [])
+      .filter((feature) => coveredAreas.has(feature.properties.code))
+      .map((feature) => ({
+        code: feature.properties.code,
+        geometry: feature.geometry,
+        fill: '#9ecae1',
+        label: `${feature.properties.name} (${t(`unitKind.${feature.properties.kind}`)})`,
+        interactive: true,
+      }));
+    const points: MapPoint[] = detail.coveredUnits.flatMap((unit) =>
+      unit.kind !== 'municipality' || unit.latitude === null || unit.longitude === null
+        ? []
+        : [
+            {
+              code: unit.code,
+              position: [unit.latitude, unit.longitude] as [number, number],
+              radius: 7,
+              fill: '#D55E00',
+              label: `${unit.name} (${t(`unitKind.${unit.kind}`)})`,
+            },
+          ],
+    );
+    return { areas, points };
+  }, [detail, outlines.data, t]);
+  return (
+    <QueriesState queries={[outlines]} what={t('map.what')} skeleton={<span className="skeleton skeleton-map" />}>
+      {() => (
+        <MapPanel
+          label={heading}
+          hint={t('map.hint')}
+          credits={credits}
+          areas={model.areas}
+          points={model.points}
+          fitKey={detail.project.code}
+          onActivate={(code) => void navigate({ to: '/countries/$code', params: { code } })}
+          legend={
+            <div className="map-legend">
+              <p className="map-legend-title">{t('projects.coveredLegend')}</p>
+              <ul>
+                <li>
+                  <span className="swatch swatch-round" style={{ background: '#D55E00' }} aria-hidden="true" />
+                  {t('projects.legendMunicipality', { count: model.points.length })}
+                </li>
+                {model.areas.length ? (
+                  <li>
+                    <span className="swatch" style={{ background: '#9ecae1' }} aria-hidden="true" />
+                    {t('projects.legendArea', { count: model.areas.length })}
+                  </li>
+                ) : null}
+              </ul>
+            </div>
+          }
+        />
+      )}
+    </QueriesState>
   );
 }

@@ -1,5 +1,6 @@
+import { defaultParseSearch } from '@tanstack/react-router';
 import { expect, test } from 'vitest';
-import { parseProjectsSearch } from './search';
+import { type ProjectSearch, parseProjectSearch, parseProjectsSearch } from './search';
 
 test.each([
   [{}, {}],
@@ -13,4 +14,20 @@ test.each([
   [{ country: 'CRI', page: 2 }, { country: 'CRI' }],
 ])('%j → %j', (search, expected) => {
   expect(parseProjectsSearch(search)).toEqual(expected);
+});
+
+test.each<[string, ProjectSearch]>([
+  ['', {}],
+  [
+    '?indicator=MIG_SERVED&breakdown=SEX,AGE&from=2025Q1&to=2025Q4',
+    { indicator: 'MIG_SERVED', breakdown: 'SEX,AGE', from: '2025Q1', to: '2025Q4' },
+  ],
+  ['?breakdown=SEX', { breakdown: 'SEX' }],
+  ['?breakdown=SEX,SEX', { breakdown: 'SEX' }],
+  ['?breakdown=SEX,AGE,MIG_STATUS', {}],
+  ['?breakdown=SEX,%3Cb%3E', {}],
+  ['?breakdown=', {}],
+  ['?to=2024Q1&from=2025Q1', { from: '2024Q1', to: '2025Q1' }],
+])('project page %s', (url, expected) => {
+  expect(parseProjectSearch(defaultParseSearch(url))).toEqual(expected);
 });

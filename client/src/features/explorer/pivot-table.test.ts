@@ -1,0 +1,90 @@
+import {
+  createTable,
+  getCoreRowModel,
+  getExpandedRowModel,
+  getFilteredRowModel,
+  getGroupedRowModel,
+  getSortedRowModel,
+  type TableState,
+} from '@tanstack/react-table';
+import type { TFunction } from 'i18next';
+import { expect, test } from 'vitest';
+import type { ExplorerRow } from './pivot';
+import { explorerColumns, readExplorerTable } from './pivot-table';
+
+const row = (unit: string, period: string, value: number, numerator: number, denominator: number): ExplorerRow => ({
+  id: `${unit}|${period}`,
+  unitCode: unit,
+  unit,
+  parent: 'Alajuela',
+  kind: 'Municipality',
+  period,
+  option: 'Total',
+  value,
+  numerator,
+  denominator,
+  status: 'Approved',
+  comment: '',
+});
+
+const data = [row('Upala', '2025Q1', 1, 1, 100), row('Upala', '2025Q2', 3, 3, 100), row('Guatuso', '2025Q1', 50, 1, 2)];
+
+function pivot(aggregation: 'sum' | 'ratio', state: Partial<TableState>) {
+  const table = createTable<ExplorerRow>({
+    data,
+    columns: explorerColumns(aggregation),
+    state: {},
+    onStateChange: () => {},
+    renderFallbackValue: null,
+    getRowId: (item) => item.id,
+    getCoreRowModel: getCoreRowModel(),
+    getFilteredRowModel: getFilteredRowModel(),
+    getGroupedRowModel: getGroupedRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+    getExpandedRowModel: getExpandedRowModel(),
+    groupedColumnMode: false,
+  });
+  table.setOptions((previous) => ({ ...previous, state: { ...table.initialState, ...state } }));
+  return table;
+}
+
+const t = ((key: string) => key.replace('explorer.column.', '')) as unknown as TFunction;
+const visible = { parent: false, kind: false, option: false, status: false, comment: false };
+
+test('grouped and collapsed: one row per group with the aggregate, nothing else', () => {
+  const shown = readExplorerTable(
+    pivot('sum', { grouping: ['unit'], columnVisibility: visible, sorting: [{ id: 'unit', desc: false }] }),
+    t,
+  );
+  expect(shown.header).toEqual(['unit', 'period', 'value', 'numerator', 'denominator']);
+  expect(shown.rows).toEqual([
+    ['Guatuso', null, 50, 1, 2],
+    ['Upala', null, 4, 4, 200],
+  ]);
+});
+
+test('a ratio groups as Σ numerator / Σ denominator, and an expanded group shows its rows under it', () => {
+  const shown = readExplorerTable(
+    pivot('ratio', {
+      grouping: ['unit'],
+      columnVisibility: visible,
+      expanded: { 'unit:Upala': true },
+      sorting: [{ id: 'unit', desc: true }],
+    }),
+    t,
+  );
+  expect(shown.rows).toEqual([
+    ['Upala', null, 2, 4, 200],
+    ['Upala', '2025Q1', 1, 1, 100],
+    ['Upala', '2025Q2', 3, 3, 100],
+    ['Guatuso', null, 50, 1, 2],
+  ]);
+});
+
+test('filters apply before grouping', () => {
+  const shown = readExplorerTable(
+    pivot('sum', { columnFilters: [{ id: 'period', value: 'Q2' }], columnVisibility: visible }),
+    t,
+  );
+  expect(shown.rows).toEqual([['Upala', '2025Q2', 3, 3, 100]]);
+});
