@@ -147,6 +147,10 @@ export function AppLayout() {
             </Link>
           </p>
           <p>{t('footer.licence')}</p>
+          <p>
+            {/* A server page (Swagger UI), not a client route: a plain link leaves the app. */}
+            <a href="/api/docs">{t('footer.apiDocs')}</a>
+          </p>
         </div>
       </footer>
     </div>
