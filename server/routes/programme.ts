@@ -12,6 +12,8 @@ import { LocaleQuery, ProjectSummarySchema } from '../lib/schemas';
 /** Programme-wide headline figures on the landing page; additive indicators only. */
 export const HEADLINE_INDICATORS = ['MIG_SERVED', 'OFFICIALS_TRAINED', 'DIASPORA_USD', 'COORD_MEETINGS'] as const;
 
+const headlineOrder = (code: string): number => (HEADLINE_INDICATORS as readonly string[]).indexOf(code);
+
 const SummarySchema = z
   .object({
     demo: z.boolean(),
@@ -121,9 +123,7 @@ export function programmeRoutes(db: Kysely<Database>) {
       sumApprovedValues(db, HEADLINE_INDICATORS),
       getSetting(db, 'demo'),
     ]);
-    const ordered = [...indicators].sort(
-      (a, b) => HEADLINE_INDICATORS.indexOf(a.code as never) - HEADLINE_INDICATORS.indexOf(b.code as never),
-    );
+    const ordered = [...indicators].sort((a, b) => headlineOrder(a.code) - headlineOrder(b.code));
     const headline = ordered.map((indicator) => {
       const figure = figures.find((candidate) => candidate.indicator === indicator.code);
       return {

@@ -2,22 +2,12 @@
 // small programme in tests/helpers/fixture.ts (its comment has the reports table), and checked against the
 // demo seed. On every engine.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { CompletenessCounts } from '../../db/queries/completeness';
 import { createTestApp, getJson } from '../helpers/app';
 import { createMigratedDatabase, createSeededDatabase, ENGINES, type TestDatabase } from '../helpers/database';
 import { buildSmallProgramme } from '../helpers/fixture';
 
-type Counts = {
-  expected: number;
-  submitted: number;
-  onTime: number;
-  late: number;
-  approved: number;
-  accepted: number;
-  missing: number;
-  pending: number;
-  returned: number;
-  draft: number;
-};
+type Counts = CompletenessCounts;
 type Completeness = {
   orgUnit: { code: string } | null;
   periods: string[];
