@@ -55,6 +55,9 @@ function entryBudget({ forbidden, maxGzipBytes }: { forbidden: RegExp; maxGzipBy
 export default defineConfig({
   root: 'client',
   plugins: [react(), entryBudget({ forbidden: NOT_IN_ENTRY, maxGzipBytes: 250 * 1024 })],
+  // The interface texts are read whole (i18n/index.ts): one JSON string parses faster than an object
+  // literal and weighs less without a named export per group.
+  json: { namedExports: false, stringify: true },
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,

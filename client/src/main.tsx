@@ -3,7 +3,7 @@ import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { createI18n, detectLocale } from './i18n';
+import { createInterfaceTexts, detectLocale } from './i18n';
 import { shouldRetry } from './lib/api';
 import { createAppRouter } from './router';
 import './styles.css';
@@ -17,20 +17,19 @@ const queryClient = new QueryClient({
     },
   },
 });
-const router = createAppRouter();
-
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 const root = createRoot(container);
 
-void createI18n(detectLocale()).then((i18n) =>
+void createInterfaceTexts(detectLocale()).then((texts) => {
+  const router = createAppRouter({ texts });
   root.render(
     <StrictMode>
-      <I18nextProvider i18n={i18n}>
+      <I18nextProvider i18n={texts.i18n}>
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />
         </QueryClientProvider>
       </I18nextProvider>
     </StrictMode>,
-  ),
-);
+  );
+});

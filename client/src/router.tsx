@@ -1,6 +1,6 @@
 // Code-based routes. Every page component is loaded lazily, so the entry chunk holds only the
 // shell (layout, i18n, router, query client) and a page's libraries load with that page.
-import { createRootRoute, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
+import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
 import { NotFoundPage, PagePending, RouteError } from './app/fallbacks';
 import { AppLayout } from './app/layout';
 import { parseLoginSearch } from './features/auth/search';
@@ -10,11 +10,25 @@ import { parseOverviewSearch } from './features/programme/search';
 import { parseProjectSearch, parseProjectsSearch } from './features/projects/search';
 import { parseRegionSearch } from './features/region/search';
 import { parseReviewSearch } from './features/review/search';
+import type { InterfaceTexts } from './i18n';
 
-const rootRoute = createRootRoute({ component: AppLayout, notFoundComponent: NotFoundPage });
+interface RouterContext {
+  texts: InterfaceTexts;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: AppLayout,
+  notFoundComponent: NotFoundPage,
+});
+
+/** Dashboard pages need the `dashboards` texts: fetched alongside the page's code, once. */
+const withDashboardTexts = {
+  loader: ({ context }: { context: RouterContext }) => context.texts.load('dashboards'),
+};
 
 const overviewRoute = createRoute({
   getParentRoute: () => rootRoute,
+  ...withDashboardTexts,
   path: '/',
   validateSearch: parseOverviewSearch,
   component: lazyRouteComponent(() => import('./features/programme/overview-page'), 'OverviewPage'),
@@ -22,12 +36,14 @@ const overviewRoute = createRoute({
 
 const countriesRoute = createRoute({
   getParentRoute: () => rootRoute,
+  ...withDashboardTexts,
   path: '/countries',
   component: lazyRouteComponent(() => import('./features/countries/countries-page'), 'CountriesPage'),
 });
 
 const countryRoute = createRoute({
   getParentRoute: () => rootRoute,
+  ...withDashboardTexts,
   path: '/countries/$code',
   validateSearch: parseCountrySearch,
   component: lazyRouteComponent(() => import('./features/countries/country-page'), 'CountryPage'),
@@ -35,6 +51,7 @@ const countryRoute = createRoute({
 
 const projectsRoute = createRoute({
   getParentRoute: () => rootRoute,
+  ...withDashboardTexts,
   path: '/projects',
   validateSearch: parseProjectsSearch,
   component: lazyRouteComponent(() => import('./features/projects/projects-page'), 'ProjectsPage'),
@@ -42,6 +59,7 @@ const projectsRoute = createRoute({
 
 const projectRoute = createRoute({
   getParentRoute: () => rootRoute,
+  ...withDashboardTexts,
   path: '/projects/$code',
   validateSearch: parseProjectSearch,
   component: lazyRouteComponent(() => import('./features/projects/project-page'), 'ProjectPage'),
@@ -49,6 +67,7 @@ const projectRoute = createRoute({
 
 const regionRoute = createRoute({
   getParentRoute: () => rootRoute,
+  ...withDashboardTexts,
   path: '/regions/$code',
   validateSearch: parseRegionSearch,
   component: lazyRouteComponent(() => import('./features/region/region-page'), 'RegionPage'),
@@ -56,6 +75,7 @@ const regionRoute = createRoute({
 
 const explorerRoute = createRoute({
   getParentRoute: () => rootRoute,
+  ...withDashboardTexts,
   path: '/explorer',
   validateSearch: parseExplorerSearch,
   component: lazyRouteComponent(() => import('./features/explorer/explorer-page'), 'ExplorerPage'),
@@ -101,6 +121,7 @@ const adminRoute = createRoute({
 
 const aboutRoute = createRoute({
   getParentRoute: () => rootRoute,
+  ...withDashboardTexts,
   path: '/about',
   component: lazyRouteComponent(() => import('./features/about/about-page'), 'AboutPage'),
 });
@@ -122,9 +143,10 @@ const routeTree = rootRoute.addChildren([
   aboutRoute,
 ]);
 
-export function createAppRouter() {
+export function createAppRouter(context: RouterContext) {
   return createRouter({
     routeTree,
+    context,
     defaultErrorComponent: RouteError,
     defaultPendingComponent: PagePending,
     defaultPreload: 'intent',

@@ -1,11 +1,13 @@
+import { rootRouteId, useRouteContext } from '@tanstack/react-router';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGE_NAMES, rememberLocale, switchLanguage } from '../i18n';
+import { LANGUAGE_NAMES, rememberLocale } from '../i18n';
 import { useLocale } from '../i18n/use-locale';
 import { isLocale, LOCALES } from '../lib/locale';
 
 export function LanguageSwitcher() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const { texts } = useRouteContext({ from: rootRouteId });
   const locale = useLocale();
   const id = useId();
   return (
@@ -18,7 +20,7 @@ export function LanguageSwitcher() {
           const next = event.target.value;
           if (!isLocale(next)) return;
           rememberLocale(next);
-          void switchLanguage(i18n, next);
+          void texts.switchLanguage(next);
         }}
       >
         {LOCALES.map((option) => (

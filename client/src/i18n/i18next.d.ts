@@ -1,11 +1,13 @@
-// Types translation keys from the English resource, so a missing or misspelt key fails `tsc`.
+// Types translation keys from the English texts of every part, so a missing or misspelt key fails
+// `tsc`. Which part a page may use is checked by i18n/parts.test.ts.
 import 'i18next';
-import type en from './en.json';
+import type core from './texts/core/en.json';
+import type dashboards from './texts/dashboards/en.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en };
+    resources: { translation: typeof core & typeof dashboards };
     returnNull: false;
   }
 }

@@ -1,26 +1,72 @@
-// i18next wiring for the browser. Each language's texts are a chunk of their own, loaded before the
-// first render and on a switch: the entry route's budget (150 KB gzip) cannot carry all three.
+// i18next wiring for the browser. The interface texts come in parts, one chunk per part and
+// language: `core` (the shell, sign-in, entry, review, admin) before the first render, `dashboards`
+// with the first dashboard page (router.tsx). The entry route's budget (150 KB gzip) carries neither
+// the other languages nor the dashboards' texts. All parts share the one `translation` namespace, so
+// a key reads the same wherever it is used; i18n/parts.test.ts keeps dashboard keys out of the
+// pages that load without them.
 import { createInstance, type i18n, type ResourceLanguage } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { chooseLocale, LOCALE_STORAGE_KEY, LOCALES, type Locale } from '../lib/locale';
+import { chooseLocale, DEFAULT_LOCALE, isLocale, LOCALE_STORAGE_KEY, LOCALES, type Locale } from '../lib/locale';
 
-const LOADERS: Record<Locale, () => Promise<{ default: ResourceLanguage }>> = {
-  en: () => import('./en.json'),
-  es: () => import('./es.json'),
-  fr: () => import('./fr.json'),
+export type TextPart = 'core' | 'dashboards';
+type Loader = () => Promise<{ default: ResourceLanguage }>;
+
+const LOADERS: Record<TextPart, Record<Locale, Loader>> = {
+  core: {
+    en: () => import('./texts/core/en.json'),
+    es: () => import('./texts/core/es.json'),
+    fr: () => import('./texts/core/fr.json'),
+  },
+  dashboards: {
+    en: () => import('./texts/dashboards/en.json'),
+    es: () => import('./texts/dashboards/es.json'),
+    fr: () => import('./texts/dashboards/fr.json'),
+  },
 };
 
-/** Makes sure a language's texts are loaded; resolves at once when they already are. */
-export async function loadLanguage(instance: i18n, locale: Locale): Promise<void> {
-  if (instance.hasResourceBundle(locale, 'translation')) return;
-  const { default: texts } = await LOADERS[locale]();
-  instance.addResourceBundle(locale, 'translation', texts);
-}
+/**
+ * The interface texts of one i18next instance, loaded by part. It is handed around explicitly
+ * (router context, `useInterfaceTexts`): react-i18next gives components a copy of the instance, so
+ * the instance's identity cannot carry this state.
+ */
+export class InterfaceTexts {
+  /** The parts asked for, so a language switch brings all of them along. */
+  private readonly wanted = new Set<TextPart>();
+  /** Loads in flight or done, by part and language: a part is fetched once. */
+  private readonly loads = new Map<string, Promise<void>>();
 
-/** Loads the language, then switches to it, so the page never shows keys in between. */
-export async function switchLanguage(instance: i18n, locale: Locale): Promise<void> {
-  await loadLanguage(instance, locale);
-  await instance.changeLanguage(locale);
+  constructor(readonly i18n: i18n) {}
+
+  /** Makes sure a part is loaded in the current language; resolves at once when it already is. */
+  load(part: TextPart): Promise<void> {
+    this.wanted.add(part);
+    return this.loadPart(part, this.locale());
+  }
+
+  /** Loads every part used so far in the new language, then switches, so no key shows between. */
+  async switchLanguage(locale: Locale): Promise<void> {
+    await Promise.all([...this.wanted].map((part) => this.loadPart(part, locale)));
+    await this.i18n.changeLanguage(locale);
+  }
+
+  private locale(): Locale {
+    const language = this.i18n.resolvedLanguage ?? this.i18n.language;
+    return isLocale(language) ? language : DEFAULT_LOCALE;
+  }
+
+  private loadPart(part: TextPart, locale: Locale): Promise<void> {
+    const key = `${part}/${locale}`;
+    const started = this.loads.get(key);
+    if (started) return started;
+    const load = LOADERS[part][locale]().then(({ default: texts }) => {
+      // Deep merge into the one namespace; the parts have disjoint top-level groups.
+      this.i18n.addResourceBundle(locale, 'translation', texts, true, false);
+    });
+    // A failed fetch (offline, a new release) may be retried by the next navigation.
+    load.catch(() => this.loads.delete(key));
+    this.loads.set(key, load);
+    return load;
+  }
 }
 
 /** Endonyms: each language is offered in its own name, whatever the current interface language. */
@@ -54,7 +100,7 @@ function reflectInDocument(locale: string): void {
   document.documentElement.lang = locale;
 }
 
-export async function createI18n(locale: Locale): Promise<i18n> {
+export async function createInterfaceTexts(locale: Locale): Promise<InterfaceTexts> {
   const instance = createInstance();
   instance.on('languageChanged', reflectInDocument);
   await instance.use(initReactI18next).init({
@@ -67,8 +113,9 @@ export async function createI18n(locale: Locale): Promise<i18n> {
     returnNull: false,
     initAsync: false,
   });
+  const texts = new InterfaceTexts(instance);
   // Every language is complete (i18n/resources.test.ts), so English is needed only when it is chosen.
-  await loadLanguage(instance, locale);
+  await texts.load('core');
   reflectInDocument(locale);
-  return instance;
+  return texts;
 }

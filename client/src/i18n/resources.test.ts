@@ -1,7 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import en from './en.json';
-import es from './es.json';
-import fr from './fr.json';
+import coreEn from './texts/core/en.json';
+import coreEs from './texts/core/es.json';
+import coreFr from './texts/core/fr.json';
+import dashboardsEn from './texts/dashboards/en.json';
+import dashboardsEs from './texts/dashboards/es.json';
+import dashboardsFr from './texts/dashboards/fr.json';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -19,12 +22,12 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
 const base = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, '');
 const placeholders = (text: string) => [...text.matchAll(/{{\s*(\w+)\s*}}|<(\w+)>/g)].map((m) => m[1] ?? m[2]).sort();
 
-const english = flatten(en);
-
 describe.each([
-  ['es', flatten(es)],
-  ['fr', flatten(fr)],
-])('%s translation', (_locale, translated) => {
+  ['core', 'es', flatten(coreEn), flatten(coreEs)],
+  ['core', 'fr', flatten(coreEn), flatten(coreFr)],
+  ['dashboards', 'es', flatten(dashboardsEn), flatten(dashboardsEs)],
+  ['dashboards', 'fr', flatten(dashboardsEn), flatten(dashboardsFr)],
+])('%s texts in %s', (_part, _locale, english, translated) => {
   test('has exactly the English keys', () => {
     expect(new Set([...translated.keys()].map(base))).toEqual(new Set([...english.keys()].map(base)));
   });
