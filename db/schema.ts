@@ -289,6 +289,14 @@ export interface ReportEventTable {
   created_at: Timestamp;
 }
 
+/** A reviewer's note on one field of a returned report, attached to the 'return' event. */
+export interface ReportEventNoteTable {
+  id: Generated<number>;
+  report_event_id: number;
+  indicator_id: number;
+  comment: string;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   /** 'data_value' | 'report' | 'user' | metadata tables. */
@@ -386,6 +394,7 @@ export interface Database {
   data_value: DataValueTable;
   report: ReportTable;
   report_event: ReportEventTable;
+  report_event_note: ReportEventNoteTable;
   audit_log: AuditLogTable;
   app_user: UserTable;
   session: SessionTable;

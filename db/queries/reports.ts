@@ -187,6 +187,8 @@ export interface Transition {
   to: ReportStatus;
   actorId: number;
   comment: string | null;
+  /** A reviewer's notes on single fields (returns only), attached to the event. */
+  notes?: readonly { indicatorId: number; comment: string }[];
 }
 
 /**
@@ -218,7 +220,7 @@ export async function transitionReport(
     .where('status', '=', transition.from)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) return false;
-  await db
+  const event = await db
     .insertInto('report_event')
     .values({
       report_id: reportId,
@@ -229,8 +231,51 @@ export async function transitionReport(
       comment: transition.comment,
       created_at: now,
     })
-    .execute();
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const notes = transition.notes ?? [];
+  if (notes.length > 0) {
+    await db
+      .insertInto('report_event_note')
+      .values(
+        notes.map((note) => ({ report_event_id: event.id, indicator_id: note.indicatorId, comment: note.comment })),
+      )
+      .execute();
+  }
   return true;
+}
+
+export interface ReturnNote {
+  indicator: string;
+  comment: string;
+  actor: string | null;
+  at: string;
+}
+
+/**
+ * The field notes of the report's latest return, while they still stand: until the report is
+ * submitted again. Empty when it was never returned or has been resubmitted since.
+ */
+export async function listStandingReturnNotes(db: Kysely<Database>, reportId: number): Promise<ReturnNote[]> {
+  const latest = await db
+    .selectFrom('report_event')
+    .select(['id', 'action'])
+    .where('report_id', '=', reportId)
+    .where('action', 'in', ['return', 'submit'])
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (latest?.action !== 'return') return [];
+  const rows = await db
+    .selectFrom('report_event_note as n')
+    .innerJoin('report_event as e', 'e.id', 'n.report_event_id')
+    .innerJoin('indicator as i', 'i.id', 'n.indicator_id')
+    .leftJoin('app_user as u', 'u.id', 'e.actor_id')
+    .select(['i.code', 'n.comment', 'u.name', 'e.created_at'])
+    .where('n.report_event_id', '=', latest.id)
+    .orderBy('i.code')
+    .execute();
+  return rows.map((row) => ({ indicator: row.code, comment: row.comment, actor: row.name, at: row.created_at }));
 }
 
 export async function touchReport(db: Kysely<Database>, reportId: number, now: string): Promise<void> {

@@ -64,11 +64,24 @@ const LATEST_REPORT_STATES: Record<string, ReportStatus | 'missing'> = {
   'CRI-los-chiles': 'submitted',
 };
 
-const RETURN_COMMENTS = [
-  'The number of people served is much lower than last quarter; please check the transit figures.',
-  'Please add the sex breakdown for the officials trained, and explain the drop in referrals.',
-  'Diaspora investment looks duplicated from last quarter; please confirm with the finance office.',
-  'The budget share needs the total municipal budget as denominator, not the social budget.',
+/** What a reviewer said when returning a report, and the field the note is about. */
+const RETURN_COMMENTS: readonly { comment: string; field: { indicator: string; note: string } }[] = [
+  {
+    comment: 'The number of people served is much lower than last quarter; please check the transit figures.',
+    field: { indicator: 'MIG_SERVED', note: 'Much lower than last quarter: were the people in transit counted?' },
+  },
+  {
+    comment: 'Please add the sex breakdown for the officials trained, and explain the drop in referrals.',
+    field: { indicator: 'REFERRALS', note: 'Referrals dropped by half: please explain in the comment.' },
+  },
+  {
+    comment: 'Diaspora investment looks duplicated from last quarter; please confirm with the finance office.',
+    field: { indicator: 'DIASPORA_USD', note: 'Same amount as last quarter: please confirm with the finance office.' },
+  },
+  {
+    comment: 'The budget share needs the total municipal budget as denominator, not the social budget.',
+    field: { indicator: 'BUDGET_SHARE', note: 'Use the total municipal budget as denominator, not the social budget.' },
+  },
 ];
 
 const VALUE_COMMENTS = [
@@ -573,7 +586,10 @@ async function seedInTransaction(
       const approvedOn = day(submittedOn, 2 + random() * 10);
       const acceptedOn = day(approvedOn, 5 + random() * 15);
       const returnedOn = day(submittedOn, 1 + random() * 5);
-      const returnComment = RETURN_COMMENTS[Math.floor(random() * RETURN_COMMENTS.length)] as string;
+      // A reviewer comments on what the report contains.
+      const relevant = RETURN_COMMENTS.filter((candidate) => codes.has(candidate.field.indicator));
+      const returned = relevant[Math.floor(random() * relevant.length)];
+      const returnComment = returned?.comment ?? 'Please check the figures against the register.';
       const lastTouched = {
         draft: createdOn,
         returned: returnedOn,
@@ -667,6 +683,24 @@ async function seedInTransaction(
           })),
         )
         .execute();
+      // The note on the field it concerns.
+      const fieldNote = returned?.field;
+      if (status === 'returned' && fieldNote) {
+        const returnEvent = await trx
+          .selectFrom('report_event')
+          .select('id')
+          .where('report_id', '=', report.id)
+          .where('action', '=', 'return')
+          .executeTakeFirstOrThrow();
+        await trx
+          .insertInto('report_event_note')
+          .values({
+            report_event_id: returnEvent.id,
+            indicator_id: indicatorIds.get(fieldNote.indicator) as number,
+            comment: fieldNote.note,
+          })
+          .execute();
+      }
 
       for (const code of codes) {
         const indicator = indicators.find((candidate) => candidate.code === code) as IndicatorContent;

@@ -48,7 +48,7 @@ const REPORT_EXAMPLE = {
   period: { id: '2026Q3', startDate: '2026-07-01', endDate: '2026-09-30', deadline: '2026-10-30', previous: '2026Q2' },
   report: {
     status: 'returned',
-    lastComment: 'The budget share needs the total municipal budget as denominator, not the social budget.',
+    lastComment: 'Diaspora investment looks duplicated from last quarter; please confirm with the finance office.',
     submittedAt: null,
     approvedAt: null,
     acceptedAt: null,
@@ -123,7 +123,15 @@ const REPORT_EXAMPLE = {
       from: 'submitted',
       to: 'returned',
       actor: 'Bicol Migration and Development Council',
-      comment: 'The budget share needs the total municipal budget as denominator, not the social budget.',
+      comment: 'Diaspora investment looks duplicated from last quarter; please confirm with the finance office.',
+      at: '2026-10-28T13:45:43.786Z',
+    },
+  ],
+  returnNotes: [
+    {
+      indicator: 'COORD_MEETINGS',
+      comment: 'Were the two meetings with the national commission counted?',
+      actor: 'Bicol Migration and Development Council',
       at: '2026-10-28T13:45:43.786Z',
     },
   ],
@@ -170,6 +178,9 @@ const ReportDetailSchema = z
         at: z.string(),
       }),
     ),
+    returnNotes: z
+      .array(z.object({ indicator: z.string(), comment: z.string(), actor: z.string().nullable(), at: z.string() }))
+      .openapi({ description: "The reviewer's notes on single fields from the latest return, until resubmitted." }),
     outliers: z.array(
       z.object({
         indicator: z.string(),
@@ -302,12 +313,31 @@ const act = createRoute({
   method: 'post',
   path: '/{orgUnit}/{period}/{action}',
   tags: ['reports'],
-  summary: 'A workflow step: submit, approve, return (comment required), accept, reopen (reason required)',
+  summary:
+    'A workflow step: submit, approve, return (comment required, field notes optional), accept, reopen (reason required)',
   request: {
     params: PathParams.extend({ action: ActionSchema.openapi({ param: { name: 'action', in: 'path' } }) }),
     body: {
       required: false,
-      content: { 'application/json': { schema: z.object({ comment: z.string().max(2000).nullable().optional() }) } },
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              comment: z.string().max(2000).nullable().optional(),
+              notes: z
+                .array(z.object({ indicator: z.string().min(1).max(64), comment: z.string().max(2000) }))
+                .max(200)
+                .optional()
+                .openapi({ description: 'With a return only: notes on single fields, shown beside each field.' }),
+            })
+            .openapi({
+              example: {
+                comment: 'Please check the budget share before resubmitting.',
+                notes: [{ indicator: 'BUDGET_SHARE', comment: 'Use the total municipal budget as denominator.' }],
+              },
+            }),
+        },
+      },
     },
   },
   responses: {
@@ -406,7 +436,7 @@ export function reportRoutes(db: Kysely<Database>, now: () => Date) {
       const body = c.req.valid('json');
       const context = await loadReportContext(db, orgUnit, period, now());
       assertCanRead(context.unit, user);
-      await transition(db, context, user, action, body?.comment ?? null, now());
+      await transition(db, context, user, action, { comment: body?.comment ?? null, notes: body?.notes }, now());
       const fresh = await loadReportContext(db, orgUnit, period, now());
       return c.json(await describeReport(db, fresh, user, user.locale), 200);
     })
@@ -433,7 +463,7 @@ async function transitionMany(
       const context = await loadReportContext(trx, orgUnit, period, today);
       assertCanRead(context.unit, user);
       try {
-        await transition(trx, context, user, action, comment, today);
+        await transition(trx, context, user, action, { comment }, today);
       } catch (error) {
         if (error instanceof AppError) {
           throw new AppError(

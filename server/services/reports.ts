@@ -14,6 +14,7 @@ import {
   insertValue,
   listReportEvents,
   listReportingIndicators,
+  listStandingReturnNotes,
   listUnitTargets,
   listUnitValues,
   type StoredValue,
@@ -423,12 +424,23 @@ export function findUnexplainedOutliers(
   return outliers;
 }
 
+/** What a person says with a workflow step: a comment, and for a return, notes on single fields. */
+export interface StepInput {
+  comment: string | null;
+  notes?: readonly FieldNoteInput[] | undefined;
+}
+
+export interface FieldNoteInput {
+  indicator: string;
+  comment: string;
+}
+
 export async function transition(
   db: Kysely<Database>,
   context: ReportContext,
   user: SessionUser,
   action: WorkflowAction,
-  comment: string | null,
+  { comment, notes = [] }: StepInput,
   now: Date,
 ): Promise<ReportStatus> {
   const { unit, period, state } = context;
@@ -457,6 +469,7 @@ export async function transition(
       `Say why you ${action} the report: the comment goes to the people who fix it.`,
     );
   }
+  const noteRows = notes.length > 0 ? await resolveFieldNotes(db, context, action, notes) : [];
   if (action === 'submit') {
     const { indicators } = await reportingIndicators(db, context, 'en');
     const current = await listUnitValues(db, unit.id, period.id);
@@ -482,7 +495,7 @@ export async function transition(
     const moved = await transitionReport(
       trx,
       report.id,
-      { action, from, to, actorId: user.id, comment: comment?.trim() || null },
+      { action, from, to, actorId: user.id, comment: comment?.trim() || null, notes: noteRows },
       nowIso,
     );
     if (!moved)
@@ -499,7 +512,11 @@ export async function transition(
           entityKey: `${unit.code}/${period.id}`,
           action,
           oldValue: { status: from },
-          newValue: { status: to, comment: comment?.trim() || null },
+          newValue: {
+            status: to,
+            comment: comment?.trim() || null,
+            ...(notes.length > 0 && { notes: notes.map(({ indicator, comment }) => ({ indicator, comment })) }),
+          },
           actorId: user.id,
           orgUnitId: unit.id,
           periodId: period.id,
@@ -512,6 +529,42 @@ export async function transition(
   return to;
 }
 
+/**
+ * Field notes name indicators of this report, once each, and come only with a return: the
+ * reviewer points at what to fix. Anything else is refused with the codes that would be accepted.
+ */
+async function resolveFieldNotes(
+  db: Kysely<Database>,
+  context: ReportContext,
+  action: WorkflowAction,
+  notes: readonly FieldNoteInput[],
+): Promise<{ indicatorId: number; comment: string }[]> {
+  if (action !== 'return') {
+    throw new AppError(400, 'notes_not_allowed', `Field notes go with a return, not with ${action}.`);
+  }
+  const { links } = await reportingIndicators(db, context, 'en');
+  const ids = new Map(links.map((link) => [link.code, link.indicatorId]));
+  const seen = new Set<string>();
+  const problems: string[] = [];
+  const rows: { indicatorId: number; comment: string }[] = [];
+  for (const [index, note] of notes.entries()) {
+    const id = ids.get(note.indicator);
+    const text = note.comment.trim();
+    if (id === undefined) problems.push(`notes[${index}].indicator: ${note.indicator} is not in this report.`);
+    else if (seen.has(note.indicator)) problems.push(`notes[${index}].indicator: ${note.indicator} has two notes.`);
+    else if (!text) problems.push(`notes[${index}].comment: say what to fix in ${note.indicator}.`);
+    else rows.push({ indicatorId: id, comment: text });
+    seen.add(note.indicator);
+  }
+  if (problems.length > 0) {
+    throw new AppError(400, 'invalid_notes', `The field notes cannot be sent: ${problems.join(' ')}`, {
+      problems,
+      allowed: [...ids.keys()],
+    });
+  }
+  return rows;
+}
+
 // ---- reading ----
 
 /** Everything the entry form and the reviewer need about one report, for this user. */
@@ -519,11 +572,12 @@ export async function describeReport(db: Kysely<Database>, context: ReportContex
   const { unit, period, report, state } = context;
   const previousId = previousQuarter(period.id);
   const { links, indicators } = await reportingIndicators(db, context, locale);
-  const [values, previous, targets, events, projects] = await Promise.all([
+  const [values, previous, targets, events, returnNotes, projects] = await Promise.all([
     listUnitValues(db, unit.id, period.id),
     previousId ? listUnitValues(db, unit.id, previousId) : Promise.resolve([]),
     listUnitTargets(db, unit.id, period.year),
     report ? listReportEvents(db, report.id) : Promise.resolve([]),
+    report ? listStandingReturnNotes(db, report.id) : Promise.resolve([]),
     listProjects(db, { codes: [...new Set(links.map((link) => link.projectCode))], locale }),
   ]);
   const sections: { project: { code: string; name: string }; indicators: string[] }[] = [];
@@ -573,6 +627,7 @@ export async function describeReport(db: Kysely<Database>, context: ReportContex
     previousValues: previous.map(plain),
     targets,
     events,
+    returnNotes,
     outliers: findUnexplainedOutliers(indicators, values, previous),
   };
 }

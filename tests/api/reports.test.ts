@@ -12,6 +12,7 @@ type ReportDetail = {
   previousValues: { indicator: string; option: string; value: number }[];
   targets: { indicator: string; type: string }[];
   events: { action: string; to: string; comment: string | null }[];
+  returnNotes: { indicator: string; comment: string; actor: string | null; at: string }[];
   outliers: { indicator: string; reason: string }[];
 };
 type ErrorBody = { error: { code: string; message: string; details?: Record<string, unknown> } };
@@ -147,10 +148,17 @@ describe.each(ENGINES)('reports on %s', (engine) => {
     expect(approveEarly.status).toBe(409);
     expect(approveEarly.body.error.message).toMatch(/returned/);
 
+    // The council's note on the field it concerns stands while the report is returned…
+    expect(detail.body.returnNotes).toEqual([
+      expect.objectContaining({ indicator: 'DIASPORA_USD', actor: expect.stringMatching(/Bicol/) }),
+    ]);
+
     const submitted = await send<ReportDetail>('local.naga', 'POST', `${path}/submit`, {});
     expect(submitted.status).toBe(200);
     expect(submitted.body.report.status).toBe('submitted');
     expect(submitted.body.allowedActions).toEqual([]);
+    // …and is answered by the resubmission.
+    expect(submitted.body.returnNotes).toEqual([]);
 
     const locked = await send<ErrorBody>('local.naga', 'PUT', `${path}/values`, {
       values: [{ indicator: 'MIG_SERVED', option: detail.body.values[0]?.option ?? 'TOTAL', value: 1, version: 1 }],
@@ -195,6 +203,70 @@ describe.each(ENGINES)('reports on %s', (engine) => {
       'approve',
       'submit',
     ]);
+  });
+
+  test('a return can point at single fields; wrong notes are refused and change nothing', async () => {
+    const path = '/api/reports/PHL-legazpi-city/2026Q3';
+    const before = await get<ReportDetail>('region.bicol', path);
+    expect(before.body.report.status).toBe('submitted');
+    const [first, second] = before.body.indicators.map((indicator) => indicator.code);
+    if (!first || !second) throw new Error('Legazpi City reports at least two indicators in the demo');
+    const refused = async (action: string, body: unknown) => {
+      const response = await send<ErrorBody>('region.bicol', 'POST', `${path}/${action}`, body);
+      expect(response.status).toBe(400);
+      expect((await get<ReportDetail>('region.bicol', path)).body.report.status).toBe('submitted');
+      return response.body.error;
+    };
+    const comment = 'Two fields need another look.';
+
+    expect((await refused('approve', { notes: [{ indicator: first, comment: 'Fine' }] })).code).toBe(
+      'notes_not_allowed',
+    );
+    const unknown = await refused('return', { comment, notes: [{ indicator: 'NO_SUCH', comment: 'Check' }] });
+    expect(unknown).toMatchObject({ code: 'invalid_notes', details: { allowed: expect.arrayContaining([first]) } });
+    expect(unknown.message).toMatch(/NO_SUCH is not in this report/);
+    const twice = await refused('return', {
+      comment,
+      notes: [
+        { indicator: first, comment: 'Check' },
+        { indicator: first, comment: 'Check again' },
+      ],
+    });
+    expect(twice.message).toMatch(/has two notes/);
+    expect((await refused('return', { comment, notes: [{ indicator: first, comment: '   ' }] })).code).toBe(
+      'invalid_notes',
+    );
+
+    const returned = await send<ReportDetail>('region.bicol', 'POST', `${path}/return`, {
+      comment,
+      notes: [
+        { indicator: second, comment: '  Lower than last quarter: please explain.  ' },
+        { indicator: first, comment: 'Please add the sex breakdown.' },
+      ],
+    });
+    expect(returned.status).toBe(200);
+    expect(returned.body.report).toMatchObject({ status: 'returned', lastComment: comment });
+    expect(
+      returned.body.returnNotes
+        .map(({ indicator, comment }) => ({ indicator, comment }))
+        .sort((a, b) => a.indicator.localeCompare(b.indicator)),
+    ).toEqual(
+      [
+        { indicator: second, comment: 'Lower than last quarter: please explain.' },
+        { indicator: first, comment: 'Please add the sex breakdown.' },
+      ].sort((a, b) => a.indicator.localeCompare(b.indicator)),
+    );
+
+    // The audit trail keeps the notes with the step.
+    const audit = await get<{ items: { entityType: string; action: string; newValue: unknown }[] }>(
+      'region.bicol',
+      '/api/audit?orgUnit=PHL-legazpi-city&period=2026Q3',
+    );
+    const step = audit.body.items.find((item) => item.entityType === 'report' && item.action === 'return');
+    expect(step?.newValue).toMatchObject({
+      status: 'returned',
+      notes: expect.arrayContaining([{ indicator: first, comment: 'Please add the sex breakdown.' }]),
+    });
   });
 
   test('the review queue lists submitted reports in the subtree only', async () => {

@@ -337,7 +337,9 @@ test('the entry route loads at most 150 KB of gzipped JavaScript', async ({ brow
   const page = await context.newPage();
   await page.goto('/entry');
   await expect(page.getByRole('heading', { level: 1, name: /^Upala · / })).toBeVisible();
-  await expect(page.getByRole('combobox', { name: 'Migration mainstreamed in the local development plan' })).toBeEnabled();
+  await expect(
+    page.getByRole('combobox', { name: 'Migration mainstreamed in the local development plan' }),
+  ).toBeEnabled();
   await page.waitForLoadState('networkidle');
   // Every script the page asked for, from the browser's own record, fetched again to weigh it.
   const urls = await page.evaluate(() =>

@@ -1,9 +1,12 @@
 // The parts of a field few people need on a given day, loaded when they are: the choice after a
-// version conflict, and the field's history. They stay out of the entry route's first download.
+// version conflict, the field's history, and the reviewer's note. They stay out of the entry
+// route's first download.
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../i18n/use-locale';
 import type { ServerRow } from './draft';
 import { formatDateTime, useValueText } from './format';
+import type { NoteDraft } from './indicator-field';
 import { type AuditEntry, type Indicator, type ReportDetail, useFieldHistory } from './queries';
 
 export function ConflictChoice({
@@ -132,5 +135,48 @@ function HistoryEntry({
         {commentChanged && after?.comment ? ` · ${t('entry.history.comment', { comment: after.comment })}` : null}
       </span>
     </li>
+  );
+}
+
+/** A reviewer's note on one field, written while reviewing and sent with a return. */
+export function NoteEditor({ draft }: { draft: NoteDraft }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [open, setOpen] = useState(draft.text !== '');
+  if (!open) {
+    return (
+      <button type="button" className="button field-note-add" onClick={() => setOpen(true)}>
+        {t('review.note.add')}
+      </button>
+    );
+  }
+  return (
+    <div className="field field-note-editor">
+      <label htmlFor={id}>{t('review.note.label', { unit: draft.unit })}</label>
+      <textarea
+        id={id}
+        rows={2}
+        maxLength={2000}
+        value={draft.text}
+        aria-describedby={`${id}-hint`}
+        // Opened by a click on "Add a note": the person wants to type now.
+        // biome-ignore lint/a11y/noAutofocus: focus follows the person's own action
+        autoFocus={draft.text === ''}
+        onChange={(event) => draft.onChange(event.target.value)}
+      />
+      <p id={`${id}-hint`} className="field-hint">
+        {t('review.note.hint')}
+      </p>
+      <button
+        type="button"
+        className="button"
+        onClick={() => {
+          draft.onChange('');
+          setOpen(false);
+        }}
+      >
+        {t('review.note.remove')}
+      </button>
+    </div>
   );
 }

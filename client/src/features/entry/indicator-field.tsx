@@ -17,11 +17,12 @@ import {
 } from './draft';
 import { useValueText } from './format';
 import { buildGrid } from './grid';
-import type { Indicator, Outlier, ReportDetail } from './queries';
+import type { Indicator, Outlier, ReportDetail, ReturnNote } from './queries';
 import { type CellInput, indicatorTotal, type Parsed } from './values';
 
 const ConflictChoice = lazy(() => import('./field-extras').then((module) => ({ default: module.ConflictChoice })));
 const FieldHistory = lazy(() => import('./field-extras').then((module) => ({ default: module.FieldHistory })));
+const NoteEditor = lazy(() => import('./field-extras').then((module) => ({ default: module.NoteEditor })));
 
 export interface EditApi {
   state: DraftState;
@@ -31,11 +32,21 @@ export interface EditApi {
   onBlur: () => void;
 }
 
+/** A reviewer's note on this field being written, to go with a return. */
+export interface NoteDraft {
+  unit: string;
+  text: string;
+  onChange: (text: string) => void;
+}
+
 interface FieldProps {
   indicator: Indicator;
   report: ReportDetail;
   edit: EditApi | null;
   outlier: Outlier | undefined;
+  /** The note the reviewer left on this field with the latest return. */
+  note: ReturnNote | undefined;
+  noteDraft: NoteDraft | null;
 }
 
 function specOf(indicator: Indicator): FieldSpec {
@@ -51,7 +62,7 @@ export function fieldAnchor(indicator: string): string {
   return `field-${indicator}`;
 }
 
-export function IndicatorField({ indicator, report, edit, outlier }: FieldProps) {
+export function IndicatorField({ indicator, report, edit, outlier, note, noteDraft }: FieldProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const valueText = useValueText();
@@ -76,6 +87,7 @@ export function IndicatorField({ indicator, report, edit, outlier }: FieldProps)
   const metaId = `${id}-meta`;
   const errorsId = `${id}-errors`;
   const outlierId = `${id}-outlier`;
+  const noteId = `${id}-note`;
   const commentId = `${id}-comment`;
 
   const errors = desired
@@ -93,13 +105,15 @@ export function IndicatorField({ indicator, report, edit, outlier }: FieldProps)
     : [];
   const optionName = (code: string) =>
     indicator.disaggregation.options.find((option) => option.code === code)?.name ?? code;
-  const attention = [errors.length ? errorsId : null, outlier ? outlierId : null].filter(Boolean).join(' ');
+  const attention = [note ? noteId : null, errors.length ? errorsId : null, outlier ? outlierId : null]
+    .filter(Boolean)
+    .join(' ');
   const describedBy = [metaId, attention].filter(Boolean).join(' ');
   const comment = edit ? commentOf(edit.state, spec) : (stored.find((row) => row.comment?.trim())?.comment ?? '');
 
   return (
     <article
-      className={`field-card${outlier ? ' field-card-attention' : ''}${conflicts.length ? ' field-card-conflict' : ''}`}
+      className={`field-card${outlier || note ? ' field-card-attention' : ''}${conflicts.length ? ' field-card-conflict' : ''}`}
       id={fieldAnchor(indicator.code)}
       aria-labelledby={headingId}
     >
@@ -125,6 +139,12 @@ export function IndicatorField({ indicator, report, edit, outlier }: FieldProps)
           ) : null}
         </dl>
       </div>
+
+      {note ? (
+        <p id={noteId} className="field-note">
+          <strong>{t('entry.reviewerNote', { who: note.actor ?? t('entry.someone') })}</strong> {note.comment}
+        </p>
+      ) : null}
 
       {outlier ? (
         <p id={outlierId} className="field-warning">
@@ -201,6 +221,12 @@ export function IndicatorField({ indicator, report, edit, outlier }: FieldProps)
           <span className="muted">{t('entry.comment')}: </span>
           {comment}
         </p>
+      ) : null}
+
+      {noteDraft ? (
+        <Suspense fallback={null}>
+          <NoteEditor draft={noteDraft} />
+        </Suspense>
       ) : null}
 
       <HistoryDisclosure report={report} indicator={indicator} optionName={optionName} />

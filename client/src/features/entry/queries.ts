@@ -56,9 +56,25 @@ export function saveValues(orgUnit: string, period: string, values: ValueWrite[]
   );
 }
 
-export function runAction(orgUnit: string, period: string, action: WorkflowAction, comment: string | null) {
+export type ReturnNote = ReportDetail['returnNotes'][number];
+/** A reviewer's note on one field, sent with a return. */
+export interface FieldNote {
+  indicator: string;
+  comment: string;
+}
+
+export function runAction(
+  orgUnit: string,
+  period: string,
+  action: WorkflowAction,
+  comment: string | null,
+  notes: readonly FieldNote[] = [],
+) {
   return parseResponse(
-    api.api.reports[':orgUnit'][':period'][':action'].$post({ param: { orgUnit, period, action }, json: { comment } }),
+    api.api.reports[':orgUnit'][':period'][':action'].$post({
+      param: { orgUnit, period, action },
+      json: notes.length > 0 ? { comment, notes: [...notes] } : { comment },
+    }),
   );
 }
 
@@ -76,6 +92,7 @@ export function storeReport(queryClient: QueryClient, locale: Locale, fresh: Rep
           allowedActions: fresh.allowedActions,
           values: fresh.values,
           events: fresh.events,
+          returnNotes: fresh.returnNotes,
           outliers: fresh.outliers,
         }
       : fresh,

@@ -11,9 +11,16 @@ import { useLocale } from '../../i18n/use-locale';
 import { formatDate } from '../../lib/format';
 import type { Me } from '../auth/session';
 import { formatDateTime, formatTime, useQuarterLabel } from './format';
-import { type EditApi, fieldAnchor, IndicatorField } from './indicator-field';
+import { type EditApi, fieldAnchor, IndicatorField, type NoteDraft } from './indicator-field';
 import { localToday, openQuarters, timeliness } from './params';
-import { type Indicator, type ReportDetail, usePeriods, useReport, type WorkflowAction } from './queries';
+import {
+  type FieldNote,
+  type Indicator,
+  type ReportDetail,
+  usePeriods,
+  useReport,
+  type WorkflowAction,
+} from './queries';
 import { type SaveStatus, useDraft } from './use-draft';
 import { WorkflowActions } from './workflow';
 
@@ -97,6 +104,21 @@ function ReportView({ report, user, mode }: { report: ReportDetail; user: Me; mo
     .reverse()
     .find((event) => event.action === 'return' || event.action === 'reopen');
   const outliers = new Map(report.outliers.map((outlier) => [outlier.indicator, outlier]));
+  const returnNotes = new Map(report.returnNotes.map((note) => [note.indicator, note]));
+  // A reviewer who may return the report can write a note on any field; they go with the return.
+  const [noteTexts, setNoteTexts] = useState<Record<string, string>>({});
+  const mayReturn = mode === 'review' && report.allowedActions.includes('return');
+  const fieldNotes: FieldNote[] = Object.entries(noteTexts).flatMap(([indicator, comment]) =>
+    comment.trim() ? [{ indicator, comment: comment.trim() }] : [],
+  );
+  const noteDraft = (indicator: string): NoteDraft | null =>
+    mayReturn
+      ? {
+          unit: report.unit.name,
+          text: noteTexts[indicator] ?? '',
+          onChange: (text) => setNoteTexts((notes) => ({ ...notes, [indicator]: text })),
+        }
+      : null;
   const conflictCount = Object.keys(draft.state.conflicts).length;
   const groups = groupIndicators(report);
   const title = t('entry.title', { unit: report.unit.name, quarter: periodLabel(report.period.id) });
@@ -119,7 +141,10 @@ function ReportView({ report, user, mode }: { report: ReportDetail; user: Me; mo
     return (await draft.flush()) ? null : t('workflow.notSaved');
   };
 
-  const onDone = (action: WorkflowAction) => setAnnouncement(t(`workflow.done.${action}`, { unit: report.unit.name }));
+  const onDone = (action: WorkflowAction) => {
+    if (action === 'return') setNoteTexts({});
+    setAnnouncement(t(`workflow.done.${action}`, { unit: report.unit.name }));
+  };
 
   return (
     <div className={`report report-${mode}`}>
@@ -156,6 +181,20 @@ function ReportView({ report, user, mode }: { report: ReportDetail; user: Me; mo
             {t('entry.returnedTitle')}
           </h2>
           <blockquote className="return-comment">{report.report.lastComment}</blockquote>
+          {report.returnNotes.length > 0 ? (
+            <>
+              <p>{t('entry.fieldNotes', { count: report.returnNotes.length })}</p>
+              <ul className="outlier-links">
+                {report.returnNotes.map((note) => (
+                  <li key={note.indicator}>
+                    <a href={`#${fieldAnchor(note.indicator)}`}>
+                      {report.indicators.find((indicator) => indicator.code === note.indicator)?.name ?? note.indicator}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
           {lastReturn ? (
             <p className="notice-detail">
               {t('entry.returnedBy', {
@@ -209,6 +248,8 @@ function ReportView({ report, user, mode }: { report: ReportDetail; user: Me; mo
                   report={report}
                   edit={edit}
                   outlier={outliers.get(indicator.code)}
+                  note={returnNotes.get(indicator.code)}
+                  noteDraft={noteDraft(indicator.code)}
                 />
               ))}
             </section>
@@ -228,7 +269,7 @@ function ReportView({ report, user, mode }: { report: ReportDetail; user: Me; mo
             loginHref={`/entry/${report.unit.code}/${report.period.id}`}
           />
         ) : null}
-        <WorkflowActions report={report} beforeSubmit={beforeSubmit} onDone={onDone} />
+        <WorkflowActions report={report} notes={fieldNotes} beforeSubmit={beforeSubmit} onDone={onDone} />
       </div>
     </div>
   );

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ActionDialog } from '../../components/action-dialog';
 import { isRecord, readApiError } from '../../components/api-error';
 import { useLocale } from '../../i18n/use-locale';
-import { type ReportDetail, runAction, storeReport, type WorkflowAction } from './queries';
+import { type FieldNote, type ReportDetail, runAction, storeReport, type WorkflowAction } from './queries';
 
 const ACTIONS: readonly string[] = ['submit', 'approve', 'accept', 'return', 'reopen'];
 const COMMENT_REQUIRED: ReadonlySet<WorkflowAction> = new Set(['return', 'reopen']);
@@ -67,12 +67,15 @@ export function describeStepFailure(t: T, error: unknown, names: (code: string) 
 export function StepDialog({
   action,
   report,
+  notes,
   beforeSubmit,
   onDone,
   onClose,
 }: {
   action: WorkflowAction;
   report: ReportDetail;
+  /** The reviewer's field notes; they go with a return only. */
+  notes: readonly FieldNote[];
   beforeSubmit: () => Promise<string | null>;
   onDone: (action: WorkflowAction) => void;
   onClose: () => void;
@@ -83,6 +86,7 @@ export function StepDialog({
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ReactNode>(null);
   const names = (code: string) => report.indicators.find((indicator) => indicator.code === code)?.name ?? code;
+  const sentNotes = action === 'return' ? notes : [];
 
   const confirm = async (comment: string) => {
     setPending(true);
@@ -95,7 +99,7 @@ export function StepDialog({
           return;
         }
       }
-      const fresh = await runAction(report.unit.code, report.period.id, action, comment || null);
+      const fresh = await runAction(report.unit.code, report.period.id, action, comment || null, sentNotes);
       storeReport(queryClient, locale, fresh);
       onDone(action);
     } catch (failure) {
@@ -111,7 +115,19 @@ export function StepDialog({
     <ActionDialog
       open
       title={t(`workflow.dialog.${action}.title`, { unit: report.unit.name })}
-      description={<p>{t(`workflow.dialog.${action}.description`)}</p>}
+      description={
+        <>
+          <p>{t(`workflow.dialog.${action}.description`)}</p>
+          {sentNotes.length > 0 ? (
+            <p>
+              {t('workflow.dialog.return.notes', {
+                count: sentNotes.length,
+                fields: sentNotes.map((note) => names(note.indicator)).join(', '),
+              })}
+            </p>
+          ) : null}
+        </>
+      }
       commentLabel={t(`workflow.dialog.${action}.comment`)}
       commentRequired={COMMENT_REQUIRED.has(action)}
       confirmLabel={t(`workflow.actions.${action}`)}

@@ -2,7 +2,7 @@
 // step's dialog (loaded on first use); submitting first saves whatever is still pending.
 import { lazy, Suspense, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReportDetail, WorkflowAction } from './queries';
+import type { FieldNote, ReportDetail, WorkflowAction } from './queries';
 
 const StepDialog = lazy(() => import('./workflow-dialog').then((module) => ({ default: module.StepDialog })));
 
@@ -14,10 +14,13 @@ export function workflowActions(report: Pick<ReportDetail, 'allowedActions'>): W
 
 export function WorkflowActions({
   report,
+  notes,
   beforeSubmit,
   onDone,
 }: {
   report: ReportDetail;
+  /** The reviewer's field notes, sent with a return. */
+  notes: readonly FieldNote[];
   /** Saves pending changes; returns a reason not to submit yet, or null. */
   beforeSubmit: () => Promise<string | null>;
   onDone: (action: WorkflowAction) => void;
@@ -60,6 +63,7 @@ export function WorkflowActions({
           <StepDialog
             action={action}
             report={report}
+            notes={notes}
             beforeSubmit={beforeSubmit}
             onDone={(done) => {
               close();
