@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
+import type { TFunction } from 'i18next';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PagePending } from '../../app/fallbacks';
@@ -135,7 +136,7 @@ function LoginForm() {
   );
 }
 
-function describeProblem(problem: Problem, t: ReturnType<typeof useTranslation>['t']): string {
+function describeProblem(problem: Problem, t: TFunction): string {
   switch (problem.kind) {
     case 'missing':
       return t('auth.missing');

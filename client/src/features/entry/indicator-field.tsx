@@ -1,5 +1,7 @@
 // One indicator of the report: its input (or value, when read-only) beside last quarter and this
 // year's target, the comment, what needs the person's attention, and its history.
+
+import type { TFunction } from 'i18next';
 import { lazy, Suspense, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../i18n/use-locale';
@@ -234,7 +236,7 @@ export function IndicatorField({ indicator, report, edit, outlier, note, noteDra
   );
 }
 
-type T = ReturnType<typeof useTranslation>['t'];
+type T = TFunction;
 
 function errorText(t: T, parsed: Parsed, stageMax: number | null): string | null {
   if (parsed.ok) return null;

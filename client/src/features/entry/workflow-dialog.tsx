@@ -1,6 +1,7 @@
 // The dialog of one workflow step, loaded when a step button is first pressed: most visits to a
 // report only read or type, so this stays out of the entry route's first download.
 import { useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActionDialog } from '../../components/action-dialog';
@@ -15,7 +16,7 @@ function isAction(value: string): value is WorkflowAction {
   return ACTIONS.includes(value);
 }
 
-type T = ReturnType<typeof useTranslation>['t'];
+type T = TFunction;
 
 /** The server's refusal in the reader's language, keeping its own words as detail. */
 export function describeStepFailure(t: T, error: unknown, names: (code: string) => string): ReactNode {
