@@ -1,5 +1,5 @@
-// Live analytics: one indicator aggregated up the org-unit tree and over quarters, straight from
-// data_value at request time. Each request is one or two SQL statements whatever the tree's size:
+// Live analytics: indicators aggregated up the org-unit tree and over quarters, straight from
+// data_value at request time. One or two SQL statements do it whatever the tree's size:
 // the database reduces values to one row per unit (GROUP BY), then to one row per breakdown bucket;
 // only those few bucket rows reach TypeScript, where each aggregation type gets its meaning.
 //
@@ -10,7 +10,8 @@
 //   2. series — one unit (× option key, or × quarter for a breakdown by period) over the quarters:
 //               sum → Σ; max → max; average → the unit's mean over the quarters it reported;
 //               ratio → Σ numerator and Σ denominator; last, count → the value of its latest quarter.
-//   3. bucket — the units of a child's subtree, a quarter, an option, or everything:
+//   3. bucket — the units of a child's subtree (or of a unit of a requested level: every municipality
+//               of a region, across its provinces), a quarter, an option, or everything:
 //               sum → Σ; max → max; average → mean over units that reported (no zeros for gaps);
 //               last → mean stage and units per stage; count → units whose latest value ≥ threshold
 //               (and their share of units reporting); ratio → Σ numerator / Σ denominator × 100.
@@ -22,9 +23,23 @@
 // that reported. Extensive types (sum, max, count) take every unit in scope that has a target: a unit
 // that did not report has made no recorded progress. A ratio target is a percentage; it is weighted by
 // the unit's actual denominator, i.e. the ratio the bucket would have if each unit had hit its own target.
+//
+// Several indicators share those statements when they share an aggregation type and a periodicity
+// (the two things that shape the SQL; each row carries its indicator id), so a request for any number
+// of indicators and units costs one or two statements per such shape — at most a dozen, never one per
+// indicator or per unit.
 import type { Expression, ExpressionBuilder, Kysely, QueryCreator, SqlBool } from 'kysely';
-import type { AggregationType, Database, Direction, Periodicity } from '../schema';
+import {
+  type AggregationType,
+  type Database,
+  type Direction,
+  type Locale,
+  type Periodicity,
+  UNIT_KINDS,
+  type UnitKind,
+} from '../schema';
 import { APPROVED_STATUSES, type Visibility } from './data-values';
+import { findTranslations, pick } from './translations';
 
 export const BREAKDOWNS = ['none', 'unit', 'period', 'option'] as const;
 export type Breakdown = (typeof BREAKDOWNS)[number];
@@ -40,11 +55,13 @@ export interface AnalyticsIndicator {
   disaggregationId: number;
 }
 
-export async function findAnalyticsIndicator(
+/** The indicators of some codes (unknown codes are simply absent), in no particular order. */
+export async function findAnalyticsIndicators(
   db: Kysely<Database>,
-  code: string,
-): Promise<AnalyticsIndicator | undefined> {
-  const row = await db
+  codes: readonly string[],
+): Promise<AnalyticsIndicator[]> {
+  if (codes.length === 0) return [];
+  const rows = await db
     .selectFrom('indicator')
     .select([
       'id',
@@ -56,31 +73,44 @@ export async function findAnalyticsIndicator(
       'stage_max',
       'disaggregation_id',
     ])
-    .where('code', '=', code)
-    .executeTakeFirst();
-  return (
-    row && {
-      id: row.id,
-      code: row.code,
-      aggregationType: row.aggregation_type,
-      periodicity: row.periodicity,
-      direction: row.direction,
-      countThreshold: row.count_threshold,
-      stageMax: row.stage_max,
-      disaggregationId: row.disaggregation_id,
-    }
-  );
+    .where('code', 'in', [...codes])
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    code: row.code,
+    aggregationType: row.aggregation_type,
+    periodicity: row.periodicity,
+    direction: row.direction,
+    countThreshold: row.count_threshold,
+    stageMax: row.stage_max,
+    disaggregationId: row.disaggregation_id,
+  }));
+}
+
+/** The unit whose subtree is aggregated. */
+export interface AnalyticsScope {
+  id: number;
+  path: string;
+  level: number;
 }
 
 export interface AnalyticsQuery {
-  indicator: AnalyticsIndicator;
+  /** Any number of indicators, of any types: each gets its own figures. */
+  indicators: readonly AnalyticsIndicator[];
   /** The unit whose subtree is aggregated; null for the whole programme (its children are the countries). */
-  scope: { id: number; path: string } | null;
+  scope: AnalyticsScope | null;
   /** Quarter ids, at least one. */
   quarters: readonly string[];
   by: Breakdown;
+  /**
+   * With by = 'unit': buckets are the units of this kind below the scope (e.g. every municipality of
+   * a region, across its provinces) instead of the scope's children.
+   */
+  level?: UnitKind | undefined;
   /** With by = 'option': collapse the disaggregation to this category's options (e.g. 'SEX'). */
   category?: string | undefined;
+  /** Only the values, baselines and targets of the units this project covers (project_unit). */
+  projectId?: number | undefined;
   visibility: Visibility;
 }
 
@@ -120,17 +150,47 @@ export interface Aggregate {
   rows: Map<string | null, Figure>;
 }
 
-export async function aggregateIndicator(db: Kysely<Database>, query: AnalyticsQuery): Promise<Aggregate> {
+/** Figures of every indicator of the query, by indicator code. */
+export async function aggregateIndicators(
+  db: Kysely<Database>,
+  query: AnalyticsQuery,
+): Promise<Map<string, Aggregate>> {
+  const shapes = new Map<string, AnalyticsIndicator[]>();
+  for (const indicator of query.indicators) {
+    const key = `${indicator.aggregationType}/${indicator.periodicity}`;
+    shapes.set(key, [...(shapes.get(key) ?? []), indicator]);
+  }
+  const result = new Map<string, Aggregate>();
+  await Promise.all(
+    [...shapes.values()].map(async (indicators) => {
+      for (const [code, aggregate] of await aggregateShape(db, query, indicators)) result.set(code, aggregate);
+    }),
+  );
+  return result;
+}
+
+/** Indicators of one aggregation type and periodicity: one statement, two for a breakdown by period or option. */
+async function aggregateShape(
+  db: Kysely<Database>,
+  query: AnalyticsQuery,
+  indicators: readonly AnalyticsIndicator[],
+): Promise<Map<string, Aggregate>> {
+  const shape = shapeOf(indicators);
   // A breakdown by unit partitions the units, so its total is merged from the rows; by period or
   // option it is not (a unit's average over time is not the average of its quarters' averages).
   const [breakdown, totalRows] = await Promise.all([
-    bucketAggregates(db, query, query.by),
-    query.by === 'period' || query.by === 'option' ? bucketAggregates(db, query, 'none') : undefined,
+    bucketAggregates(db, query, shape, query.by),
+    query.by === 'period' || query.by === 'option' ? bucketAggregates(db, query, shape, 'none') : undefined,
   ]);
-  const totals = mergeBuckets(totalRows ?? breakdown);
-  const rows = new Map<string | null, Figure>();
-  for (const [bucket, kinds] of breakdown) rows.set(bucket, toFigure(query.indicator, kinds));
-  return { total: toFigure(query.indicator, totals), rows };
+  const result = new Map<string, Aggregate>();
+  for (const indicator of indicators) {
+    const buckets = breakdown.get(indicator.id) ?? new Map<string | null, KindAggregates>();
+    const totals = mergeBuckets(totalRows ? (totalRows.get(indicator.id) ?? new Map()) : buckets);
+    const rows = new Map<string | null, Figure>();
+    for (const [bucket, kinds] of buckets) rows.set(bucket, toFigure(indicator, kinds));
+    result.set(indicator.code, { total: toFigure(indicator, totals), rows });
+  }
+  return result;
 }
 
 /** The total of an empty selection: nothing reported, no target. */
@@ -138,12 +198,122 @@ export function emptyFigure(indicator: Pick<AnalyticsIndicator, 'aggregationType
   return toFigure(indicator, {});
 }
 
+// ---- the units of a breakdown ----
+
+/** A row of a breakdown by unit. */
+export interface BreakdownUnit {
+  code: string;
+  name: string;
+  kind: UnitKind;
+  parentCode: string | null;
+}
+
+export interface BreakdownUnitFilter {
+  scope: AnalyticsScope | null;
+  /** The units of this kind below the scope; without it, the scope's children. */
+  level?: UnitKind | undefined;
+  /** Only units the project covers, or above a unit it covers. */
+  projectId?: number | undefined;
+  locale: Locale;
+}
+
+/** The rows of a breakdown by unit, by name, whether or not they have data. */
+export async function listBreakdownUnits(db: Kysely<Database>, filter: BreakdownUnitFilter): Promise<BreakdownUnit[]> {
+  const { scope, level, projectId } = filter;
+  let query = db
+    .selectFrom('org_unit as u')
+    .leftJoin('org_unit as parent', 'parent.id', 'u.parent_id')
+    .select(['u.id', 'u.code', 'u.name', 'u.kind', 'parent.code as parent_code']);
+  if (level === undefined) {
+    query = scope === null ? query.where('u.parent_id', 'is', null) : query.where('u.parent_id', '=', scope.id);
+  } else {
+    query = query.where('u.kind', '=', level);
+    if (scope !== null) query = query.where('u.path', 'like', `${scope.path}%`).where('u.id', '<>', scope.id);
+  }
+  if (projectId !== undefined) {
+    // The unit is covered, or a covered unit is in its subtree.
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('project_unit as pu')
+          .innerJoin('org_unit as cu', 'cu.id', 'pu.org_unit_id')
+          .select('pu.org_unit_id')
+          .where('pu.project_id', '=', projectId)
+          .where((inner) =>
+            inner(
+              inner.fn<string>('substr', ['cu.path', inner.lit(1), inner.fn<number>('length', ['u.path'])]),
+              '=',
+              inner.ref('u.path'),
+            ),
+          ),
+      ),
+    );
+  }
+  const rows = await query.orderBy('u.name').orderBy('u.code').execute();
+  const names = await findTranslations(
+    db,
+    'org_unit',
+    rows.map((row) => row.id),
+    filter.locale,
+  );
+  return rows.map((row) => ({
+    code: row.code,
+    name: pick(names, row.id, 'name', row.name),
+    kind: row.kind,
+    parentCode: row.parent_code,
+  }));
+}
+
+/** A project to restrict a breakdown to, its name in the reader's language; undefined when unknown. */
+export async function findAnalyticsProject(
+  db: Kysely<Database>,
+  code: string,
+  locale: Locale,
+): Promise<{ id: number; code: string; name: string } | undefined> {
+  const row = await db.selectFrom('project').select(['id', 'code', 'name']).where('code', '=', code).executeTakeFirst();
+  if (!row) return undefined;
+  const names = await findTranslations(db, 'project', [row.id], locale);
+  return { id: row.id, code: row.code, name: pick(names, row.id, 'name', row.name) };
+}
+
+/** The kinds of unit below a unit (below the programme root: all of them), top down. */
+export async function listKindsBelow(db: Kysely<Database>, scope: AnalyticsScope | null): Promise<UnitKind[]> {
+  const rows = await db
+    .selectFrom('org_unit')
+    .select('kind')
+    .distinct()
+    .$if(scope !== null, (qb) => qb.where('path', 'like', `${scope?.path}%`).where('id', '<>', scope?.id ?? 0))
+    .execute();
+  const kinds = new Set(rows.map((row) => row.kind));
+  return UNIT_KINDS.filter((kind) => kinds.has(kind));
+}
+
 // ---- the SQL pipeline ----
 
 type Kind = 'actual' | 'target' | 'baseline';
 
+/** Indicators that go through one statement: the same aggregation type and periodicity. */
+interface Shape {
+  type: AggregationType;
+  periodicity: Periodicity;
+  ids: number[];
+  disaggregationIds: number[];
+}
+
+function shapeOf(indicators: readonly AnalyticsIndicator[]): Shape {
+  const [first] = indicators;
+  if (!first) throw new Error('an analytics shape needs at least one indicator');
+  return {
+    type: first.aggregationType,
+    periodicity: first.periodicity,
+    ids: indicators.map((indicator) => indicator.id),
+    disaggregationIds: [...new Set(indicators.map((indicator) => indicator.disaggregationId))],
+  };
+}
+
 /** Columns of one cell, series or bucket row as the SQL levels pass them on. */
 interface LevelRow {
+  indicator_id: number;
   unit_id: number;
   key: string;
   kind: string;
@@ -160,11 +330,11 @@ type BucketedRow = Omit<LevelRow, 'unit_id' | 'key'> & { bucket: string | null }
 type WithRawCell = Database & { raw_cell: RawCellRow };
 type WithCell = WithRawCell & { cell: CellRow };
 /** A target or baseline row, as far as the pipeline reads it. */
-type ReferenceRow = Pick<Database['target'], 'org_unit_id' | 'type' | 'value'>;
+type ReferenceRow = Pick<Database['target'], 'indicator_id' | 'org_unit_id' | 'type' | 'value'>;
 type QuarterRow = { id: string; year: number };
 type WithReferences = WithCell & { range_quarter: QuarterRow; baseline: ReferenceRow };
 type WithAll = WithReferences & { all_cell: CellRow };
-type WithLatest = WithAll & { latest: Pick<CellRow, 'unit_id' | 'key' | 'kind' | 'period_id'> };
+type WithLatest = WithAll & { latest: Pick<CellRow, 'indicator_id' | 'unit_id' | 'key' | 'kind' | 'period_id'> };
 type WithSeries = WithLatest & { series: LevelRow };
 
 /** The key of cells when options are not broken down: one constant for every cell. */
@@ -190,23 +360,25 @@ interface RawAggregate {
 }
 type KindAggregates = Partial<Record<Kind, RawAggregate>>;
 
+/** Raw aggregates by indicator id, then by bucket. */
+type ShapeAggregates = Map<number, Map<string | null, KindAggregates>>;
+
 async function bucketAggregates(
   db: Kysely<Database>,
   query: AnalyticsQuery,
+  shape: Shape,
   by: Breakdown,
-): Promise<Map<string | null, KindAggregates>> {
-  const { indicator } = query;
-  const type = indicator.aggregationType;
-  const threshold = indicator.countThreshold ?? 1;
+): Promise<ShapeAggregates> {
+  const { type } = shape;
   // Targets are per unit and year, never per option: an option breakdown has none. An annual
   // indicator's value and yearly target both sit in Q4.
   const referenceQuarters = query.quarters.filter(
-    (quarter) => indicator.periodicity !== 'annual' || quarter.endsWith('Q4'),
+    (quarter) => shape.periodicity !== 'annual' || quarter.endsWith('Q4'),
   );
   const withReferences = by !== 'option' && referenceQuarters.length > 0;
 
   const rows = await db
-    .with('raw_cell', (qc) => rawCellQuery(qc, query, by))
+    .with('raw_cell', (qc) => rawCellQuery(qc, query, shape, by))
     // Intensive types read it twice (as values, and to match targets to the unit-quarters that
     // reported): computed once then.
     .with(
@@ -224,24 +396,27 @@ async function bucketAggregates(
     )
     .with(
       (cte) => cte('baseline').materialized(),
-      (qc) => latestBaselineQuery(qc, query),
+      (qc) => latestBaselineQuery(qc, query, shape),
     )
     .with('all_cell', (qc): Expression<CellRow> => {
       const actual = qc
         .selectFrom('cell')
-        .select(['unit_id', 'period_id', 'key', 'kind', 'v', 'num', 'den', 'n', 'nu']);
-      return withReferences ? actual.unionAll(referenceCellQuery(qc, query, by, referenceQuarters)) : actual;
+        .select(['indicator_id', 'unit_id', 'period_id', 'key', 'kind', 'v', 'num', 'den', 'n', 'nu']);
+      return withReferences ? actual.unionAll(referenceCellQuery(qc, query, shape, by, referenceQuarters)) : actual;
     })
     .with('latest', (qc) =>
       qc
         .selectFrom('all_cell')
-        .select((eb) => ['unit_id', 'key', 'kind', eb.fn.max<string>('period_id').as('period_id')])
-        .groupBy(['unit_id', 'key', 'kind']),
+        .select((eb) => ['indicator_id', 'unit_id', 'key', 'kind', eb.fn.max<string>('period_id').as('period_id')])
+        .groupBy(['indicator_id', 'unit_id', 'key', 'kind']),
     )
     .with('series', (qc) => seriesQuery(qc, type))
     .with('bucketed', (qc) => bucketedQuery(qc, query, by))
     .selectFrom('bucketed as b')
+    // Count indicators of one statement may have different thresholds.
+    .innerJoin('indicator as i', 'i.id', 'b.indicator_id')
     .select((eb) => [
+      'b.indicator_id',
       'b.bucket',
       'b.kind',
       eb.fn.countAll<number | string>().as('units'),
@@ -252,13 +427,22 @@ async function bucketAggregates(
       eb.fn.sum<number | string | null>('b.den').as('den'),
       eb.fn.sum<number | string | null>('b.n').as('n'),
       eb.fn.sum<number | string | null>('b.nu').as('nu'),
-      eb.fn.sum<number | string | null>(eb.case().when('b.v', '>=', threshold).then(1).else(0).end()).as('meeting'),
+      eb.fn
+        .sum<number | string | null>(
+          eb
+            .case()
+            .when('b.v', '>=', eb.fn.coalesce('i.count_threshold', eb.lit(1)))
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('meeting'),
     ])
-    .groupBy(['b.bucket', 'b.kind'])
+    .groupBy(['b.indicator_id', 'b.bucket', 'b.kind'])
     .$if(type === 'last', (qb) => qb.select('b.v as stage').groupBy('b.v'))
     .execute();
 
-  const result = new Map<string | null, KindAggregates>();
+  const result: ShapeAggregates = new Map();
   for (const row of rows) {
     const kind = asKind(row.kind);
     const units = Number(row.units);
@@ -274,25 +458,33 @@ async function bucketAggregates(
       meeting: Number(row.meeting ?? 0),
       stages: row.stage == null ? new Map() : new Map([[Number(row.stage), units]]),
     };
-    const kinds = result.get(row.bucket) ?? {};
+    const buckets = result.get(row.indicator_id) ?? new Map<string | null, KindAggregates>();
+    const kinds = buckets.get(row.bucket) ?? {};
     const existing = kinds[kind];
     // 'last' comes back one row per stage: fold them into one aggregate per bucket.
     kinds[kind] = existing ? mergeRaw(existing, raw) : raw;
-    result.set(row.bucket, kinds);
+    buckets.set(row.bucket, kinds);
+    result.set(row.indicator_id, buckets);
   }
   return result;
 }
 
 /**
- * Level 1: one row per unit × quarter × option key, the options combined by the type's rule. The
- * scope is an id list (not a join on org_unit), so the data_value key (indicator, unit, period, option)
- * serves as the index for any subtree; options are keyed (a join per value) only for an option breakdown.
+ * Level 1: one row per indicator × unit × quarter × option key, the options combined by the type's
+ * rule. The scope is an id list (not a join on org_unit), so the data_value key (indicator, unit,
+ * period, option) serves as the index for any subtree; options are keyed (a join per value) only for
+ * an option breakdown.
  */
-function rawCellQuery(qc: QueryCreator<Database>, query: AnalyticsQuery, by: Breakdown): Expression<RawCellRow> {
-  const { indicator, scope } = query;
+function rawCellQuery(
+  qc: QueryCreator<Database>,
+  query: AnalyticsQuery,
+  shape: Shape,
+  by: Breakdown,
+): Expression<RawCellRow> {
+  const { scope, projectId } = query;
   const values = qc
     .selectFrom('data_value as dv')
-    .where('dv.indicator_id', '=', indicator.id)
+    .where('dv.indicator_id', 'in', shape.ids)
     .where('dv.period_id', 'in', [...query.quarters])
     .$if(scope !== null, (qb) =>
       qb.where((eb) =>
@@ -302,14 +494,27 @@ function rawCellQuery(qc: QueryCreator<Database>, query: AnalyticsQuery, by: Bre
           eb.selectFrom('org_unit as su').select('su.id').where('su.path', 'like', `${scope?.path}%`),
         ),
       ),
+    )
+    .$if(projectId !== undefined, (qb) =>
+      qb.where((eb) =>
+        eb(
+          'dv.org_unit_id',
+          'in',
+          eb
+            .selectFrom('project_unit as pu')
+            .select('pu.org_unit_id')
+            .where('pu.project_id', '=', projectId ?? 0),
+        ),
+      ),
     );
-  const additive = ADDITIVE.has(indicator.aggregationType);
+  const additive = ADDITIVE.has(shape.type);
   if (by === 'option') {
     return values
-      .innerJoin(optionKeys(qc, indicator.disaggregationId, query.category), (join) =>
+      .innerJoin(optionKeys(qc, shape.disaggregationIds, query.category), (join) =>
         join.onRef('k.option_id', '=', 'dv.option_id'),
       )
       .select((eb) => [
+        'dv.indicator_id',
         'dv.org_unit_id as unit_id',
         'dv.period_id',
         'k.key',
@@ -318,10 +523,11 @@ function rawCellQuery(qc: QueryCreator<Database>, query: AnalyticsQuery, by: Bre
         eb.fn.sum<number | null>('dv.denominator').as('den'),
         eb.fn.countAll<number>().as('n'),
       ])
-      .groupBy(['dv.org_unit_id', 'dv.period_id', 'k.key']);
+      .groupBy(['dv.indicator_id', 'dv.org_unit_id', 'dv.period_id', 'k.key']);
   }
   return values
     .select((eb) => [
+      'dv.indicator_id',
       'dv.org_unit_id as unit_id',
       'dv.period_id',
       (by === 'period' ? eb.ref('dv.period_id') : eb.cast<string>(eb.val(ALL_OPTIONS), 'text')).as('key'),
@@ -330,7 +536,7 @@ function rawCellQuery(qc: QueryCreator<Database>, query: AnalyticsQuery, by: Bre
       eb.fn.sum<number | null>('dv.denominator').as('den'),
       eb.fn.countAll<number>().as('n'),
     ])
-    .groupBy(['dv.org_unit_id', 'dv.period_id']);
+    .groupBy(['dv.indicator_id', 'dv.org_unit_id', 'dv.period_id']);
 }
 
 /**
@@ -359,6 +565,7 @@ function visibleCellQuery(qc: QueryCreator<WithRawCell>, visibility: Visibility)
       ),
     )
     .select((eb) => [
+      'c.indicator_id',
       'c.unit_id',
       'c.period_id',
       'c.key',
@@ -378,7 +585,7 @@ function visibleCellQuery(qc: QueryCreator<WithRawCell>, visibility: Visibility)
 }
 
 /** option id → its code, or the code of its option in one category (F/18-59/RETURNEE → F for 'SEX'). */
-function optionKeys(qc: QueryCreator<Database>, disaggregationId: number, category: string | undefined) {
+function optionKeys(qc: QueryCreator<Database>, disaggregationIds: readonly number[], category: string | undefined) {
   if (category !== undefined) {
     return qc
       .selectFrom('disaggregation_option_item as doi')
@@ -386,24 +593,28 @@ function optionKeys(qc: QueryCreator<Database>, disaggregationId: number, catego
       .innerJoin('category_option as co', 'co.id', 'doi.category_option_id')
       .innerJoin('category as cat', 'cat.id', 'co.category_id')
       .select(['o.id as option_id', 'co.code as key'])
-      .where('o.disaggregation_id', '=', disaggregationId)
+      .where('o.disaggregation_id', 'in', [...disaggregationIds])
       .where('cat.code', '=', category)
       .as('k');
   }
   return qc
     .selectFrom('disaggregation_option as o')
     .select(['o.id as option_id', 'o.code as key'])
-    .where('o.disaggregation_id', '=', disaggregationId)
+    .where('o.disaggregation_id', 'in', [...disaggregationIds])
     .as('k');
 }
 
 /** Each unit's latest baseline in scope (baselines carry the year they were measured). */
-function latestBaselineQuery(qc: QueryCreator<WithCell>, query: AnalyticsQuery): Expression<ReferenceRow> {
-  const { indicator, scope } = query;
+function latestBaselineQuery(
+  qc: QueryCreator<WithCell>,
+  query: AnalyticsQuery,
+  shape: Shape,
+): Expression<ReferenceRow> {
+  const { scope, projectId } = query;
   return qc
     .selectFrom('target as t')
-    .select(['t.org_unit_id', 't.type', 't.value'])
-    .where('t.indicator_id', '=', indicator.id)
+    .select(['t.indicator_id', 't.org_unit_id', 't.type', 't.value'])
+    .where('t.indicator_id', 'in', shape.ids)
     .where('t.type', '=', 'baseline')
     .where((eb) =>
       eb(
@@ -425,6 +636,18 @@ function latestBaselineQuery(qc: QueryCreator<WithCell>, query: AnalyticsQuery):
           eb.selectFrom('org_unit as su').select('su.id').where('su.path', 'like', `${scope?.path}%`),
         ),
       ),
+    )
+    .$if(projectId !== undefined, (qb) =>
+      qb.where((eb) =>
+        eb(
+          't.org_unit_id',
+          'in',
+          eb
+            .selectFrom('project_unit as pu')
+            .select('pu.org_unit_id')
+            .where('pu.project_id', '=', projectId ?? 0),
+        ),
+      ),
     );
 }
 
@@ -436,17 +659,23 @@ function latestBaselineQuery(qc: QueryCreator<WithCell>, query: AnalyticsQuery):
 function referenceCellQuery(
   qc: QueryCreator<WithReferences>,
   query: AnalyticsQuery,
+  shape: Shape,
   by: Breakdown,
   quarters: readonly string[],
 ): Expression<CellRow> {
-  const { indicator, scope } = query;
-  const intensive = INTENSIVE.has(indicator.aggregationType);
+  const { scope, projectId } = query;
+  const intensive = INTENSIVE.has(shape.type);
   const targets = qc
     .selectFrom('target as t')
     .innerJoin('period as py', 'py.id', 't.period_id')
     .innerJoin('range_quarter as p', 'p.year', 'py.year')
-    .leftJoin('cell as c', (join) => join.onRef('c.unit_id', '=', 't.org_unit_id').onRef('c.period_id', '=', 'p.id'))
-    .where('t.indicator_id', '=', indicator.id)
+    .leftJoin('cell as c', (join) =>
+      join
+        .onRef('c.indicator_id', '=', 't.indicator_id')
+        .onRef('c.unit_id', '=', 't.org_unit_id')
+        .onRef('c.period_id', '=', 'p.id'),
+    )
+    .where('t.indicator_id', 'in', shape.ids)
     .where('t.type', '=', 'target')
     .where('t.period_id', 'in', [...new Set(quarters.map((quarter) => quarter.slice(0, 4)))])
     .$if(scope !== null, (qb) =>
@@ -458,30 +687,48 @@ function referenceCellQuery(
         ),
       ),
     )
+    .$if(projectId !== undefined, (qb) =>
+      qb.where((eb) =>
+        eb(
+          't.org_unit_id',
+          'in',
+          eb
+            .selectFrom('project_unit as pu')
+            .select('pu.org_unit_id')
+            .where('pu.project_id', '=', projectId ?? 0),
+        ),
+      ),
+    )
     .$if(intensive, (qb) => qb.where('c.unit_id', 'is not', null))
-    .select((eb) => referenceColumns(eb, indicator, by));
+    .select((eb) => referenceColumns(eb, shape, by));
   const baselines = qc
     .selectFrom('baseline as t')
     .innerJoin('range_quarter as p', (join) => join.onTrue())
-    .leftJoin('cell as c', (join) => join.onRef('c.unit_id', '=', 't.org_unit_id').onRef('c.period_id', '=', 'p.id'))
+    .leftJoin('cell as c', (join) =>
+      join
+        .onRef('c.indicator_id', '=', 't.indicator_id')
+        .onRef('c.unit_id', '=', 't.org_unit_id')
+        .onRef('c.period_id', '=', 'p.id'),
+    )
     .$if(intensive, (qb) => qb.where('c.unit_id', 'is not', null))
-    .select((eb) => referenceColumns(eb, indicator, by));
+    .select((eb) => referenceColumns(eb, shape, by));
   return targets.unionAll(baselines);
 }
 
 function referenceColumns(
   eb: ExpressionBuilder<WithReferences & { t: ReferenceRow; p: QuarterRow; c: CellRow }, 't' | 'p' | 'c'>,
-  indicator: AnalyticsIndicator,
+  shape: Shape,
   by: Breakdown,
 ) {
-  const type = indicator.aggregationType;
+  const { type } = shape;
   return [
+    eb.ref('t.indicator_id').as('indicator_id'),
     eb.ref('t.org_unit_id').as('unit_id'),
     eb.ref('p.id').as('period_id'),
     (by === 'period' ? eb.ref('p.id') : eb.cast<string>(eb.val(ALL_OPTIONS), 'text')).as('key'),
     eb.ref('t.type').$castTo<string>().as('kind'),
     // A quarterly sum indicator's yearly figure is a quarter's worth per quarter.
-    (type === 'sum' && indicator.periodicity !== 'annual'
+    (type === 'sum' && shape.periodicity !== 'annual'
       ? eb('t.value', '/', eb.lit(4)).$castTo<number>()
       : eb.ref('t.value').$castTo<number>()
     ).as('v'),
@@ -496,23 +743,25 @@ function referenceColumns(
   ];
 }
 
-/** Level 2: one row per unit × key × kind over the quarters. */
+/** Level 2: one row per indicator × unit × key × kind over the quarters. */
 function seriesQuery(qc: QueryCreator<WithLatest>, type: AggregationType): Expression<LevelRow> {
   if (STATES.has(type)) {
     return qc
       .selectFrom('all_cell as c')
       .innerJoin('latest as l', (join) =>
         join
+          .onRef('l.indicator_id', '=', 'c.indicator_id')
           .onRef('l.unit_id', '=', 'c.unit_id')
           .onRef('l.key', '=', 'c.key')
           .onRef('l.kind', '=', 'c.kind')
           .onRef('l.period_id', '=', 'c.period_id'),
       )
-      .select(['c.unit_id', 'c.key', 'c.kind', 'c.v', 'c.num', 'c.den', 'c.n', 'c.nu']);
+      .select(['c.indicator_id', 'c.unit_id', 'c.key', 'c.kind', 'c.v', 'c.num', 'c.den', 'c.n', 'c.nu']);
   }
   return qc
     .selectFrom('all_cell as c')
     .select((eb) => [
+      'c.indicator_id',
       'c.unit_id',
       'c.key',
       'c.kind',
@@ -527,15 +776,20 @@ function seriesQuery(qc: QueryCreator<WithLatest>, type: AggregationType): Expre
       eb.fn.sum<number>('c.n').as('n'),
       eb.fn.sum<number>('c.nu').as('nu'),
     ])
-    .groupBy(['c.unit_id', 'c.key', 'c.kind']);
+    .groupBy(['c.indicator_id', 'c.unit_id', 'c.key', 'c.kind']);
 }
 
-/** Series rows labelled with their bucket: the scope's child whose subtree holds the unit, or the key. */
+/**
+ * Series rows labelled with their bucket: the scope's child whose subtree holds the unit (or the unit
+ * of the requested level above it), or the key. Null: the scope's own values, apart from every bucket.
+ */
 function bucketedQuery(qc: QueryCreator<WithSeries>, query: AnalyticsQuery, by: Breakdown): Expression<BucketedRow> {
+  const columns = ['s.indicator_id', 's.kind', 's.v', 's.num', 's.den', 's.n', 's.nu'] as const;
   if (by !== 'unit') {
-    return qc.selectFrom('series as s').select(['s.key as bucket', 's.kind', 's.v', 's.num', 's.den', 's.n', 's.nu']);
+    return qc.selectFrom('series as s').select(['s.key as bucket', ...columns]);
   }
-  const { scope } = query;
+  const { scope, level } = query;
+  if (level !== undefined) return levelBucketedQuery(qc, scope, level);
   return qc
     .selectFrom('series as s')
     .innerJoin('org_unit as u', 'u.id', 's.unit_id')
@@ -544,7 +798,61 @@ function bucketedQuery(qc: QueryCreator<WithSeries>, query: AnalyticsQuery, by: 
         isPathPrefix(eb, 'ch.path', 'u.path'),
       ),
     )
-    .select(['ch.code as bucket', 's.kind', 's.v', 's.num', 's.den', 's.n', 's.nu']);
+    .select(['ch.code as bucket', ...columns]);
+}
+
+/**
+ * Buckets of a level: each unit with data walks up the tree (a primary-key lookup per step, so the
+ * cost follows the units with data and the depth, not units × buckets) to the scope's child, keeping
+ * the highest unit of the level it passes. Values above the level (the scope's own, or an intermediate
+ * unit's) stay apart, in the null bucket.
+ */
+function levelBucketedQuery(
+  qc: QueryCreator<WithSeries>,
+  scope: AnalyticsScope | null,
+  level: UnitKind,
+): Expression<BucketedRow> {
+  const top = (scope?.level ?? 0) + 1;
+  return qc
+    .withRecursive('unit_bucket(unit_id, parent_id, level, bucket_id)', (rc) =>
+      rc
+        .selectFrom('org_unit as u')
+        .where('u.id', 'in', (eb) => eb.selectFrom('series').select('series.unit_id'))
+        .select((eb) => [
+          'u.id as unit_id',
+          'u.parent_id',
+          'u.level',
+          eb
+            .case()
+            .when('u.kind', '=', level)
+            .then(eb.ref('u.id'))
+            .else(eb.lit(null).$castTo<number | null>())
+            .end()
+            .as('bucket_id'),
+        ])
+        .unionAll((up) =>
+          up
+            .selectFrom('unit_bucket as ub')
+            .innerJoin('org_unit as p', 'p.id', 'ub.parent_id')
+            .where('p.level', '>=', top)
+            .select((eb) => [
+              'ub.unit_id',
+              'p.parent_id',
+              'p.level',
+              eb
+                .case()
+                .when('p.kind', '=', level)
+                .then(eb.ref('p.id'))
+                .else(eb.ref('ub.bucket_id'))
+                .end()
+                .as('bucket_id'),
+            ]),
+        ),
+    )
+    .selectFrom('series as s')
+    .leftJoin('unit_bucket as ub', (join) => join.onRef('ub.unit_id', '=', 's.unit_id').on('ub.level', '=', top))
+    .leftJoin('org_unit as b', 'b.id', 'ub.bucket_id')
+    .select(['b.code as bucket', 's.indicator_id', 's.kind', 's.v', 's.num', 's.den', 's.n', 's.nu']);
 }
 
 /** `ancestor` is a prefix of `descendant`: substr and length read the same on both engines. */

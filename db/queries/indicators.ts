@@ -7,10 +7,16 @@ export interface CodeName {
   name: string;
 }
 
+/** One cell of a disaggregation and, per category, the option of that category it belongs to. */
+export interface DisaggregationOption extends CodeName {
+  /** Category code → category option code, in category order: `{ SEX: 'F', AGE: 'Y18_59' }`; `{}` for 'TOTAL'. */
+  categoryOptions: Record<string, string>;
+}
+
 export interface DisaggregationDetail extends CodeName {
   categories: (CodeName & { options: CodeName[] })[];
   /** Every cell of the combination, e.g. F / 18-59 / RETURNEE; the default has one, 'TOTAL'. */
-  options: CodeName[];
+  options: DisaggregationOption[];
 }
 
 export interface IndicatorSummary {
@@ -159,7 +165,8 @@ async function loadDisaggregations(
       locale,
     ),
   ]);
-  // Option-combination names are composed from the translated category options, so they follow the locale.
+  // Option-combination names are composed from the translated category options, so they follow the
+  // locale; the same items say which category option each combination stands for.
   const optionItems =
     options.length === 0
       ? []
@@ -172,6 +179,11 @@ async function loadDisaggregations(
             options.map((option) => option.id),
           )
           .execute();
+
+  const itemsOf = new Map<number, Set<number>>(); // option id → its category option ids
+  for (const item of optionItems) {
+    itemsOf.set(item.option_id, (itemsOf.get(item.option_id) ?? new Set()).add(item.category_option_id));
+  }
 
   const result = new Map<number, DisaggregationDetail>();
   for (const disaggregation of disaggregations) {
@@ -192,22 +204,23 @@ async function loadDisaggregations(
         name: pick(categoryOptionNames, row.option_id, 'name', row.option_name),
       });
     }
-    const optionName = (optionId: number, base: string): string => {
-      if (locale === 'en') return base;
-      const parts = mine
-        .filter((row) =>
-          optionItems.some((item) => item.option_id === optionId && item.category_option_id === row.option_id),
-        )
-        .map((row) => pick(categoryOptionNames, row.option_id, 'name', row.option_name));
-      return parts.length > 0 ? parts.join(' / ') : base;
+    const describeOption = (option: { id: number; code: string; name: string }): DisaggregationOption => {
+      const items = itemsOf.get(option.id) ?? new Set<number>();
+      const parts = mine.filter((row) => items.has(row.option_id));
+      return {
+        code: option.code,
+        name:
+          locale === 'en' || parts.length === 0
+            ? option.name
+            : parts.map((row) => pick(categoryOptionNames, row.option_id, 'name', row.option_name)).join(' / '),
+        categoryOptions: Object.fromEntries(parts.map((row) => [row.category_code, row.option_code])),
+      };
     };
     result.set(disaggregation.id, {
       code: disaggregation.code,
       name: pick(disaggregationNames, disaggregation.id, 'name', disaggregation.name),
       categories: categoryList,
-      options: options
-        .filter((option) => option.disaggregation_id === disaggregation.id)
-        .map((option) => ({ code: option.code, name: optionName(option.id, option.name) })),
+      options: options.filter((option) => option.disaggregation_id === disaggregation.id).map(describeOption),
     });
   }
   return result;

@@ -50,12 +50,23 @@ export const OrgUnitSummarySchema = z
     },
   });
 
+export const DisaggregationOptionSchema = CodeNameSchema.extend({
+  categoryOptions: z.record(z.string(), z.string()).openapi({
+    description:
+      'Which option of each category this combination stands for, category code → category option code, in ' +
+      "category order; empty for the default disaggregation's single TOTAL option.",
+    example: { SEX: 'F', AGE: 'Y18_59' },
+  }),
+}).openapi('DisaggregationOption');
+
 export const DisaggregationSchema = z
   .object({
     code: z.string(),
     name: z.string(),
     categories: z.array(CodeNameSchema.extend({ options: z.array(CodeNameSchema) })),
-    options: z.array(CodeNameSchema),
+    options: z.array(DisaggregationOptionSchema).openapi({
+      description: 'Every combination of one option per category: the cells values are entered and broken down by.',
+    }),
   })
   .openapi('Disaggregation');
 

@@ -11,6 +11,11 @@ const list = createRoute({
   path: '/',
   tags: ['indicators'],
   summary: 'Indicators with their value type, aggregation type and disaggregation',
+  description:
+    "A disaggregated indicator's `disaggregation.options` are the combinations values are entered for " +
+    '(e.g. F_Y18_59_RETURNEE); each says in `categoryOptions` which option of every category it belongs to ' +
+    '(`{ SEX: "F", AGE: "Y18_59", MIG_STATUS: "RETURNEE" }`), so a sex × age grid is built from the metadata ' +
+    'rather than from the shape of the codes.',
   request: {
     query: z.object({
       theme: z.string().min(1).max(64).optional().openapi({ example: 'DIASPORA' }),
@@ -59,8 +64,8 @@ const list = createRoute({
                       },
                     ],
                     options: [
-                      { code: 'F', name: 'Female' },
-                      { code: 'M', name: 'Male' },
+                      { code: 'F', name: 'Female', categoryOptions: { SEX: 'F' } },
+                      { code: 'M', name: 'Male', categoryOptions: { SEX: 'M' } },
                     ],
                   },
                 },
