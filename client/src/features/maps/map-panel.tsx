@@ -1,5 +1,7 @@
-// A map with its legend. The map itself (Leaflet) loads lazily; the legend and the page's table of
-// values are plain HTML that show at once and say everything the colours say.
+// A map with its legend. The map itself loads lazily: Leaflet where people zoom and pan (a country's
+// regions and municipalities), plain SVG for a fixed frame (the programme's eight countries). The
+// legend and the page's table of values are plain HTML that show at once and say everything the
+// colours say.
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PanelBoundary, useRetryableLazy } from '../../components/panel-boundary';
@@ -10,7 +12,10 @@ import type { AreaMapProps } from './area-map';
 import type { Classification } from './classify';
 import { NO_DATA_COLOUR } from './classify';
 
-const loadMap = () => import('./area-map');
+const LOADERS = {
+  leaflet: () => import('./area-map'),
+  svg: () => import('./svg-map'),
+};
 
 /** Leaflet's attribution control takes HTML; our texts are escaped before they go in. */
 function escapeHtml(text: string): string {
@@ -33,9 +38,17 @@ export function MapSkeleton() {
   );
 }
 
-export function MapPanel({ legend, ...map }: AreaMapProps & { legend: React.ReactNode }) {
+export function MapPanel({
+  legend,
+  draw = 'leaflet',
+  ...map
+}: AreaMapProps & {
+  legend: React.ReactNode;
+  /** 'svg' for a fixed frame without zoom, and without the map library's weight. */
+  draw?: keyof typeof LOADERS;
+}) {
   const { t } = useTranslation();
-  const [AreaMap, retry] = useRetryableLazy(loadMap);
+  const [AreaMap, retry] = useRetryableLazy(LOADERS[draw]);
   return (
     <div className={map.wide ? 'map-layout map-layout-wide' : 'map-layout'}>
       <div className="map-frame">

@@ -359,6 +359,8 @@ function CountryMapSection({ summary, view }: { summary: ProgrammeSummary; view:
                 points={model.points}
                 fitKey="programme"
                 wide
+                // Eight countries in a fixed frame: SVG, so the landing page carries no map library.
+                draw="svg"
                 onActivate={(code) => {
                   if (code.startsWith('project:')) {
                     void navigate({ to: '/projects/$code', params: { code: code.slice('project:'.length) } });
