@@ -190,7 +190,7 @@ async function main() {
     record('raw multi-row insert (baseline)', rows.length, raw);
     await clearValues(db);
 
-    const dry = await time(() => post('/api/imports/data-values?dryRun=true', 'text/csv', csv));
+    const dry = await time(async () => post('/api/imports/data-values?dryRun=true', 'text/csv', csv));
     const dryBody = (await dry.result.json()) as { counts: { insert: number } };
     if (dryBody.counts.insert !== rows.length) throw new Error(`dry run: ${JSON.stringify(dryBody.counts)}`);
     record('CSV import, dry run (parse + checks)', rows.length, dry.seconds);
