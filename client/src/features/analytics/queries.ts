@@ -1,6 +1,7 @@
 // Requests for the dashboards: small pure functions turn view state into API queries (tested in
-// requests.test.ts), thin hooks fetch. Response types come from the server routes by inference.
+// queries.test.ts), thin hooks fetch. Response types come from the server routes by inference.
 import { useQueries, useQuery } from '@tanstack/react-query';
+import type { InferRequestType } from 'hono/client';
 import { useLocale } from '../../i18n/use-locale';
 import { api, parseResponse } from '../../lib/api';
 import type { Locale } from '../../lib/locale';
@@ -10,14 +11,22 @@ import { type PeriodRange, periodsParam } from './search';
 export const BREAKDOWNS = ['none', 'unit', 'period', 'option'] as const;
 export type Breakdown = (typeof BREAKDOWNS)[number];
 
+/** The kinds of unit a by-unit breakdown can list (`level`), as the API's request schema says. */
+export type UnitLevel = NonNullable<InferRequestType<typeof api.api.analytics.$get>['query']['level']>;
+
 export interface AnalyticsParams {
+  /** One indicator code, or several joined by commas (`codes.join(',')`): answered in `indicators`, in order. */
   indicator: string;
   /** Unit whose subtree is aggregated; null or absent for the whole programme. */
   orgUnit?: string | null;
   periods: PeriodRange;
   by: Breakdown;
+  /** With by=unit: a row per unit of this kind below `orgUnit` (every municipality of a region), not per child. */
+  level?: UnitLevel | null;
   /** With by=option: one category's options (SEX) instead of every combination. */
   category?: string | null;
+  /** Only the values, baselines and targets of the units this project covers. */
+  project?: string | null;
 }
 
 /** The API query for an analytics view. Only what is set goes into the URL, so cache keys stay stable. */
@@ -28,7 +37,10 @@ export function analyticsQuery(params: AnalyticsParams, locale: Locale) {
     by: params.by,
     locale,
     ...(params.orgUnit ? { orgUnit: params.orgUnit } : {}),
+    // The API refuses a level or category with a breakdown it does not apply to.
+    ...(params.by === 'unit' && params.level ? { level: params.level } : {}),
     ...(params.by === 'option' && params.category ? { category: params.category } : {}),
+    ...(params.project ? { project: params.project } : {}),
   };
 }
 
@@ -70,6 +82,8 @@ export type Analytics = Awaited<ReturnType<typeof fetchAnalytics>>;
 export type AnalyticsRow = Analytics['rows'][number];
 export type AnalyticsFigure = Analytics['total'];
 export type AnalyticsIndicator = Analytics['indicator'];
+/** One indicator's total and rows, from a request naming several (`indicators`, in the order asked). */
+export type AnalyticsIndicatorFigures = Analytics['indicators'][number];
 export type Completeness = Awaited<ReturnType<typeof fetchCompleteness>>;
 export type CompletenessRow = Completeness['rows'][number];
 export type CompletenessCounts = Completeness['total'];
@@ -98,14 +112,14 @@ function analyticsOptions(params: AnalyticsParams, locale: Locale) {
   };
 }
 
-/** One indicator aggregated as the view asks; `null` params wait (e.g. for the period range). */
+/** Indicators aggregated as the view asks; `null` params wait (e.g. for the period range). */
 export function useAnalytics(params: AnalyticsParams | null) {
   const locale = useLocale();
   const fallback = analyticsOptions({ indicator: '', periods: {}, by: 'none' }, locale);
   return useQuery({ ...(params ? analyticsOptions(params, locale) : fallback), enabled: params !== null });
 }
 
-/** Several analytics requests at once (a scorecard's indicators, one request per parent unit). */
+/** Several analytics requests at once, where one cannot answer them all (e.g. a trend per municipality). */
 export function useAnalyticsList(list: AnalyticsParams[]) {
   const locale = useLocale();
   return useQueries({ queries: list.map((params) => analyticsOptions(params, locale)) });

@@ -24,12 +24,23 @@ const status = {
   options: ['IMMIGRANT', 'RETURNEE', 'TRANSIT', 'REFUGEE', 'FAMILY_EMIGRANT'].map((code) => ({ code, name: code })),
 };
 
+/** Every combination of the categories' options, coded as the demo codes them (F_Y18_59_RETURNEE). */
 function combos(categories: Disaggregation['categories']): Disaggregation {
-  const codes = categories.reduce<string[][]>(
-    (all, category) => all.flatMap((prefix) => category.options.map((option) => [...prefix, option.code])),
+  const parts = categories.reduce<{ category: string; code: string }[][]>(
+    (all, category) =>
+      all.flatMap((prefix) =>
+        category.options.map((option) => [...prefix, { category: category.code, code: option.code }]),
+      ),
     [[]],
   );
-  return { categories, options: codes.map((parts) => ({ code: parts.join('_'), name: parts.join(' / ') })) };
+  return {
+    categories,
+    options: parts.map((combination) => ({
+      code: combination.map((part) => part.code).join('_'),
+      name: combination.map((part) => part.code).join(' / '),
+      categoryOptions: Object.fromEntries(combination.map((part) => [part.category, part.code])),
+    })),
+  };
 }
 
 describe('buildGrid', () => {
@@ -40,7 +51,7 @@ describe('buildGrid', () => {
     expect(grid?.columns.map((column) => column.code)).toEqual(['F', 'M']);
     expect(grid?.rows).toHaveLength(15);
     expect(grid?.rows[0]).toEqual({
-      key: 'Y0_17_IMMIGRANT',
+      key: '["Y0_17","IMMIGRANT"]',
       labels: ['0–17', 'IMMIGRANT'],
       cells: ['F_Y0_17_IMMIGRANT', 'M_Y0_17_IMMIGRANT'],
     });
@@ -58,19 +69,97 @@ describe('buildGrid', () => {
     expect(grid?.rows[0]?.cells).toEqual(['Y0_17_F_IMMIGRANT', 'Y0_17_M_IMMIGRANT']);
   });
 
+  test('cells come from categoryOptions, whatever the shape of the option codes', () => {
+    // Codes as another system might give them (category order reversed, or opaque ids): the grid is the same.
+    const grid = buildGrid({
+      categories: [sex, age],
+      options: [
+        { code: 'Y0_17_F', name: '', categoryOptions: { SEX: 'F', AGE: 'Y0_17' } },
+        { code: 'Y0_17_M', name: '', categoryOptions: { SEX: 'M', AGE: 'Y0_17' } },
+        { code: 'Y18_59_F', name: '', categoryOptions: { SEX: 'F', AGE: 'Y18_59' } },
+        { code: 'Y18_59_M', name: '', categoryOptions: { SEX: 'M', AGE: 'Y18_59' } },
+        { code: 'cOc60F', name: '', categoryOptions: { SEX: 'F', AGE: 'Y60P' } },
+        { code: 'cOc60M', name: '', categoryOptions: { SEX: 'M', AGE: 'Y60P' } },
+      ],
+    });
+    expect(grid?.rows.map((row) => row.cells)).toEqual([
+      ['Y0_17_F', 'Y0_17_M'],
+      ['Y18_59_F', 'Y18_59_M'],
+      ['cOc60F', 'cOc60M'],
+    ]);
+  });
+
+  test('codes that would mislead splitting on "_": each cell gets its own option', () => {
+    // Age Y18 × status 59_PLUS and age Y18_59 × status PLUS both join to Y18_59_PLUS; only one of them
+    // can have that code, and gluing codes together would put it in both cells.
+    const ageGroups = {
+      code: 'AGE',
+      name: 'Age',
+      options: [
+        { code: 'Y18', name: '18' },
+        { code: 'Y18_59', name: '18–59' },
+      ],
+    };
+    const statuses = {
+      code: 'ST',
+      name: 'Status',
+      options: [
+        { code: '59_PLUS', name: 'a' },
+        { code: 'PLUS', name: 'b' },
+      ],
+    };
+    const option = (code: string, age: string, status: string) => ({
+      code,
+      name: code,
+      categoryOptions: { SEX: 'F', AGE: age, ST: status },
+    });
+    const grid = buildGrid({
+      categories: [{ code: 'SEX', name: 'Sex', options: [{ code: 'F', name: 'Female' }] }, ageGroups, statuses],
+      options: [
+        option('F_Y18_59_PLUS', 'Y18', '59_PLUS'),
+        option('F_Y18_PLUS', 'Y18', 'PLUS'),
+        option('F_Y18_59_59_PLUS', 'Y18_59', '59_PLUS'),
+        option('F_AGE2_PLUS', 'Y18_59', 'PLUS'),
+      ],
+    });
+    expect(grid?.rows.map((row) => [row.labels, row.cells])).toEqual([
+      [['18', 'a'], ['F_Y18_59_PLUS']],
+      [['18', 'b'], ['F_Y18_PLUS']],
+      [['18–59', 'a'], ['F_Y18_59_59_PLUS']],
+      [['18–59', 'b'], ['F_AGE2_PLUS']],
+    ]);
+  });
+
   test.each([
-    ['no categories (a plain total)', { categories: [], options: [{ code: 'TOTAL', name: 'Total' }] }],
     [
-      'options that are not the combinations',
+      'no categories (a plain total)',
+      { categories: [], options: [{ code: 'TOTAL', name: 'Total', categoryOptions: {} }] },
+    ],
+    [
+      'options that say no category option',
       {
         categories: [sex],
         options: [
-          { code: 'WOMEN', name: 'W' },
-          { code: 'MEN', name: 'M' },
+          { code: 'F', name: 'F', categoryOptions: {} },
+          { code: 'M', name: 'M', categoryOptions: {} },
         ],
       },
     ],
-    ['a missing combination', { categories: [sex], options: [{ code: 'F', name: 'F' }] }],
+    [
+      'two options for the same cell',
+      {
+        categories: [sex],
+        options: [
+          { code: 'F', name: 'F', categoryOptions: { SEX: 'F' } },
+          { code: 'F2', name: 'F', categoryOptions: { SEX: 'F' } },
+          { code: 'M', name: 'M', categoryOptions: { SEX: 'M' } },
+        ],
+      },
+    ],
+    [
+      'a missing combination',
+      { categories: [sex], options: [{ code: 'F', name: 'F', categoryOptions: { SEX: 'F' } }] },
+    ],
   ])('%s → no grid', (_name, disaggregation) => {
     expect(buildGrid(disaggregation)).toBeNull();
   });

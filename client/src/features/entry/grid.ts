@@ -8,7 +8,8 @@ interface CodeName {
 
 export interface Disaggregation {
   categories: (CodeName & { options: CodeName[] })[];
-  options: CodeName[];
+  /** The cells, each saying which option of every category it stands for (`{ SEX: 'F', AGE: 'Y18_59' }`). */
+  options: (CodeName & { categoryOptions: Record<string, string> })[];
 }
 
 export interface GridLayout {
@@ -25,14 +26,25 @@ function product<T>(lists: readonly (readonly T[])[]): T[][] {
   return lists.reduce<T[][]>((combos, list) => combos.flatMap((combo) => list.map((item) => [...combo, item])), [[]]);
 }
 
+/** A cell's place in the grid: its category options in category order (codes may contain "_"). */
+function placeKey(parts: readonly (string | undefined)[]): string {
+  return JSON.stringify(parts);
+}
+
 /**
- * Lays a disaggregation out as a grid, or returns null when it has no categories or its option
- * codes are not the categories' combinations joined by "_" (then the form lists the options).
+ * Lays a disaggregation out as a grid from each option's `categoryOptions`, or returns null when it
+ * has no categories or its options are not exactly one per combination of the categories' options
+ * (then the form lists the options).
  */
 export function buildGrid(disaggregation: Disaggregation): GridLayout | null {
   const { categories, options } = disaggregation;
   if (categories.length === 0 || categories.some((category) => category.options.length === 0)) return null;
-  const known = new Set(options.map((option) => option.code));
+  const optionAt = new Map<string, string>();
+  for (const option of options) {
+    const place = placeKey(categories.map((category) => option.categoryOptions[category.code]));
+    if (optionAt.has(place)) return null;
+    optionAt.set(place, option.code);
+  }
   let acrossIndex = categories.length - 1;
   categories.forEach((category, index) => {
     const current = categories[acrossIndex];
@@ -45,14 +57,14 @@ export function buildGrid(disaggregation: Disaggregation): GridLayout | null {
   for (const combo of product(downCategories.map((category) => category.options))) {
     const cells: string[] = [];
     for (const column of across.options) {
-      const parts = [...combo];
-      parts.splice(acrossIndex, 0, column);
-      const code = parts.map((part) => part.code).join('_');
-      if (!known.has(code)) return null;
+      const parts = combo.map((part) => part.code);
+      parts.splice(acrossIndex, 0, column.code);
+      const code = optionAt.get(placeKey(parts));
+      if (code === undefined) return null;
       cells.push(code);
     }
     rows.push({
-      key: combo.map((part) => part.code).join('_') || 'all',
+      key: combo.length === 0 ? 'all' : placeKey(combo.map((part) => part.code)),
       labels: combo.map((part) => part.name),
       cells,
     });

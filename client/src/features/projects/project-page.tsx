@@ -13,21 +13,25 @@ import { useLabels } from '../../i18n/use-labels';
 import { isNotFound } from '../../lib/api';
 import { PeriodRangeSelect, usePeriodRangeLabel } from '../analytics/controls';
 import { ProgressBadge, UnapprovedMark, useFormatFigure, useFormatNumberOf } from '../analytics/figures';
-import { type Analytics, type Indicator, useAnalytics, useAnalyticsList, useIndicators } from '../analytics/queries';
+import {
+  type Analytics,
+  type AnalyticsIndicatorFigures,
+  type Indicator,
+  useAnalytics,
+  useIndicators,
+} from '../analytics/queries';
 import { compactSearch, type PeriodRange } from '../analytics/search';
 import { useDashboardView } from '../analytics/view';
 import { ChartFigure, LazyGroupedBarChart } from '../charts/chart-figure';
 import { useAxisFormat } from '../charts/trend';
 import type { MapArea, MapPoint } from '../maps/area-map';
 import { MapPanel, useMapCredits } from '../maps/map-panel';
-import { useBoundaries, usePoints } from '../maps/queries';
-import { type CategoryShape, type CrossTab, crossTabulate, lowestCommonAncestor, uncoveredInScope } from './framework';
+import { useBoundaries } from '../maps/queries';
+import { type CategoryShape, type CrossTab, crossTabulate } from './framework';
 import { type ProjectDetail, useProject } from './queries';
 import type { ProjectSearch } from './search';
 
 const route = getRouteApi('/projects/$code');
-
-const KIND_OF_TIER: Record<string, string> = { local: 'municipality', regional: 'region', national: 'country' };
 
 export function ProjectPage() {
   const { t } = useTranslation();
@@ -71,51 +75,6 @@ function useUpdateSearch() {
     void navigate({ search: (previous) => compactSearch({ ...previous, ...patch }), resetScroll: false });
 }
 
-/**
- * Where each indicator's figures come from. The API aggregates a unit's subtree, so a project's
- * figure is its covered units' smallest common ancestor, at the indicator's level; when that
- * subtree holds units the project does not cover, the page says so.
- */
-function useProjectScopes(detail: ProjectDetail) {
-  const indicators = useIndicators();
-  const tree = usePoints({ parent: detail.project.country.code });
-  const scopes = useMemo(() => {
-    if (!indicators.data || !tree.data) return null;
-    const units = tree.data.features.map((feature) => feature.properties);
-    const parentOf = new Map<string, string | null>([
-      [detail.project.country.code, null],
-      ...units.map((unit) => [unit.code, unit.parentCode] as [string, string | null]),
-    ]);
-    const byCode = new Map(indicators.data.map((indicator) => [indicator.code, indicator]));
-    const result = new Map<string, { scope: string; scopeName: string; uncovered: number }>();
-    for (const framework of detail.results) {
-      for (const { code } of framework.indicators) {
-        const tiers = new Set(byCode.get(code)?.tiers ?? []);
-        const covered = detail.coveredUnits.filter((unit) => tiers.has(unit.tier));
-        const scope =
-          lowestCommonAncestor(
-            covered.map((unit) => unit.code),
-            parentOf,
-          ) ?? detail.project.country.code;
-        const kinds = new Set([...tiers].map((tier) => KIND_OF_TIER[tier] ?? tier));
-        const uncovered = uncoveredInScope(
-          scope,
-          new Set(covered.map((unit) => unit.code)),
-          units,
-          kinds,
-          parentOf,
-        ).length;
-        const scopeName =
-          units.find((unit) => unit.code === scope)?.name ??
-          (scope === detail.project.country.code ? detail.project.country.name : scope);
-        result.set(code, { scope, scopeName, uncovered });
-      }
-    }
-    return result;
-  }, [indicators.data, tree.data, detail]);
-  return { scopes, queries: [indicators, tree], indicators: indicators.data };
-}
-
 function ProjectView({ detail }: { detail: ProjectDetail }) {
   const { t } = useTranslation();
   const labels = useLabels();
@@ -123,7 +82,6 @@ function ProjectView({ detail }: { detail: ProjectDetail }) {
   const update = useUpdateSearch();
   const view = useDashboardView({ from: search.from, to: search.to });
   const { project, coveredUnits } = detail;
-  const scopes = useProjectScopes(detail);
   return (
     <>
       <p className="back-link">
@@ -193,8 +151,8 @@ function ProjectView({ detail }: { detail: ProjectDetail }) {
         )}
       </section>
 
-      <ResultsFramework detail={detail} range={view.range} scopes={scopes} />
-      <Breakdown detail={detail} range={view.range} scopes={scopes} />
+      <ResultsFramework detail={detail} range={view.range} />
+      <Breakdown detail={detail} range={view.range} />
 
       <section className="panel" aria-labelledby="covered-heading">
         <h2 id="covered-heading">
@@ -222,80 +180,65 @@ function ProjectView({ detail }: { detail: ProjectDetail }) {
   );
 }
 
-type Scopes = ReturnType<typeof useProjectScopes>;
-
-function ResultsFramework({
-  detail,
-  range,
-  scopes,
-}: {
-  detail: ProjectDetail;
-  range: Required<PeriodRange> | null;
-  scopes: Scopes;
-}) {
+function ResultsFramework({ detail, range }: { detail: ProjectDetail; range: Required<PeriodRange> | null }) {
   const { t } = useTranslation();
   const labels = useLabels();
   const rangeLabel = usePeriodRangeLabel();
-  const codes = detail.results.flatMap((result) => result.indicators.map((indicator) => indicator.code));
-  const answers = useAnalyticsList(
-    range && scopes.scopes
-      ? codes.map((code) => ({
-          indicator: code,
-          orgUnit: scopes.scopes?.get(code)?.scope ?? detail.project.country.code,
+  const codes = [...new Set(detail.results.flatMap((result) => result.indicators.map((indicator) => indicator.code)))];
+  // Every indicator of the framework in one request, counting only the units the project covers.
+  const answer = useAnalytics(
+    codes.length > 0 && range
+      ? {
+          indicator: codes.join(','),
+          orgUnit: detail.project.country.code,
           periods: range,
-          by: 'period' as const,
-        }))
-      : [],
+          by: 'period',
+          project: detail.project.code,
+        }
+      : null,
   );
-  const byIndicator = new Map(codes.map((code, index) => [code, answers[index]]));
-  const notes = [...new Map([...(scopes.scopes?.values() ?? [])].map((scope) => [scope.scope, scope])).values()];
+  const byIndicator = new Map((answer.data?.indicators ?? []).map((figures) => [figures.indicator.code, figures]));
+  const quarters = answer.data?.periods ?? [];
+  const covered = detail.coveredUnits.length;
   return (
     <section className="panel" aria-labelledby="results-heading">
       <h2 id="results-heading">{t('projects.resultsHeading')}</h2>
       {range ? <p className="panel-note">{t('projects.frameworkNote', { range: rangeLabel(range) })}</p> : null}
-      {notes.length ? (
-        <ul className="scope-notes">
-          {notes.map((note) => (
-            <li key={note.scope}>
-              {note.uncovered > 0
-                ? t('projects.scopeWider', { name: note.scopeName, count: note.uncovered })
-                : t('projects.scopeExact', { name: note.scopeName })}
-            </li>
-          ))}
-        </ul>
+      {codes.length > 0 ? (
+        <p className="panel-note">
+          {covered === 0 ? t('projects.scopeNone') : t('projects.scopeCovered', { count: covered })}
+        </p>
       ) : null}
       {detail.results.length === 0 ? (
         <EmptyState>{t('projects.resultsEmpty')}</EmptyState>
       ) : (
-        detail.results.map((result) => (
-          <article className="result" key={result.code} aria-labelledby={`result-${result.code}`}>
-            <h3 id={`result-${result.code}`}>
-              <span className={`badge badge-${result.type}`}>{labels.resultType(result.type)}</span>{' '}
-              <span className="result-code">{result.code}</span> {result.title}
-            </h3>
-            {result.description ? <p>{result.description}</p> : null}
-            {result.indicators.length === 0 ? (
-              <EmptyState>{t('projects.resultIndicatorsEmpty')}</EmptyState>
-            ) : (
-              <QueriesState
-                queries={[
-                  ...scopes.queries,
-                  ...result.indicators.flatMap((indicator) => byIndicator.get(indicator.code) ?? []),
-                ]}
-                what={t('projects.frameworkWhat')}
-                skeleton={<SkeletonTable rows={result.indicators.length} />}
-              >
-                {() => (
+        <QueriesState
+          queries={codes.length > 0 ? [answer] : []}
+          what={t('projects.frameworkWhat')}
+          skeleton={<SkeletonTable rows={codes.length} />}
+        >
+          {() =>
+            detail.results.map((result) => (
+              <article className="result" key={result.code} aria-labelledby={`result-${result.code}`}>
+                <h3 id={`result-${result.code}`}>
+                  <span className={`badge badge-${result.type}`}>{labels.resultType(result.type)}</span>{' '}
+                  <span className="result-code">{result.code}</span> {result.title}
+                </h3>
+                {result.description ? <p>{result.description}</p> : null}
+                {result.indicators.length === 0 ? (
+                  <EmptyState>{t('projects.resultIndicatorsEmpty')}</EmptyState>
+                ) : (
                   <FrameworkTable
                     caption={t('projects.resultIndicators', { code: result.code })}
                     indicators={result.indicators}
-                    answers={result.indicators.map((indicator) => byIndicator.get(indicator.code)?.data)}
+                    quarters={quarters}
+                    figures={result.indicators.map((indicator) => byIndicator.get(indicator.code))}
                   />
                 )}
-              </QueriesState>
-            )}
-          </article>
-        ))
+              </article>
+            ))
+          }
+        </QueriesState>
       )}
     </section>
   );
@@ -304,17 +247,19 @@ function ResultsFramework({
 function FrameworkTable({
   caption,
   indicators,
-  answers,
+  quarters,
+  figures,
 }: {
   caption: string;
   indicators: ProjectDetail['results'][number]['indicators'];
-  answers: (Analytics | undefined)[];
+  quarters: readonly string[];
+  /** Each indicator's figures, in the order of `indicators`. */
+  figures: (AnalyticsIndicatorFigures | undefined)[];
 }) {
   const { t } = useTranslation();
   const periodLabel = usePeriodLabel();
   const formatFigure = useFormatFigure();
   const formatNumberOf = useFormatNumberOf();
-  const quarters = answers.find((answer) => answer)?.periods ?? [];
   const captionId = useId();
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable region must be reachable by keyboard.
@@ -345,7 +290,7 @@ function FrameworkTable({
         </thead>
         <tbody>
           {indicators.map((indicator, index) => {
-            const answer = answers[index];
+            const answer = figures[index];
             const byQuarter = new Map((answer?.rows ?? []).map((row) => [row.key, row]));
             const figure = (value: number | null | undefined) =>
               value === null || value === undefined || !answer ? '–' : formatFigure(value, answer.indicator);
@@ -415,16 +360,9 @@ function defaultBreakdown(categories: readonly CategoryShape[]): string | undefi
   return codes[0];
 }
 
-function Breakdown({
-  detail,
-  range,
-  scopes,
-}: {
-  detail: ProjectDetail;
-  range: Required<PeriodRange> | null;
-  scopes: Scopes;
-}) {
+function Breakdown({ detail, range }: { detail: ProjectDetail; range: Required<PeriodRange> | null }) {
   const { t } = useTranslation();
+  const indicators = useIndicators();
   const search = route.useSearch();
   const update = useUpdateSearch();
   const indicatorId = useId();
@@ -432,7 +370,7 @@ function Breakdown({
   const projectCodes = new Set(
     detail.results.flatMap((result) => result.indicators.map((indicator) => indicator.code)),
   );
-  const candidates = (scopes.indicators ?? []).filter(
+  const candidates = (indicators.data ?? []).filter(
     (indicator) => projectCodes.has(indicator.code) && indicator.disaggregation.categories.length > 0,
   );
   // By default the indicator with the richest disaggregation (people served: sex × age × status).
@@ -446,15 +384,15 @@ function Breakdown({
     choices.find((choice) => choice.value === search.breakdown)?.value ?? defaultBreakdown(categories) ?? '';
   const [seriesCategory, groupCategory] = breakdown.split(',');
   const crossed = groupCategory !== undefined && indicator?.aggregationType === 'sum';
-  const scope = indicator ? scopes.scopes?.get(indicator.code)?.scope : undefined;
   const query = useAnalytics(
-    indicator && range && scope
+    indicator && range
       ? {
           indicator: indicator.code,
-          orgUnit: scope,
+          orgUnit: detail.project.country.code,
           periods: range,
           by: 'option',
           category: crossed ? null : (seriesCategory ?? null),
+          project: detail.project.code,
         }
       : null,
   );
@@ -462,7 +400,7 @@ function Breakdown({
   return (
     <section className="panel" aria-labelledby="breakdown-heading">
       <h2 id="breakdown-heading">{heading}</h2>
-      {scopes.indicators && candidates.length === 0 ? (
+      {indicators.data && candidates.length === 0 ? (
         <EmptyState>{t('projects.breakdownNone')}</EmptyState>
       ) : (
         <>
@@ -497,7 +435,7 @@ function Breakdown({
             </div>
           </div>
           <QueriesState
-            queries={[...scopes.queries, query]}
+            queries={[indicators, query]}
             what={t('projects.breakdownWhat')}
             skeleton={<span className="skeleton skeleton-chart" />}
           >
@@ -535,7 +473,12 @@ function BreakdownFigure({
   const categories = indicator.disaggregation.categories;
   const category = (code: string) => categories.find((candidate) => candidate.code === code);
   const crossTab = groupCategory
-    ? crossTabulate(categories, new Map(data.rows.map((row) => [row.key, row.value])), groupCategory, seriesCategory)
+    ? crossTabulate(
+        indicator.disaggregation,
+        new Map(data.rows.map((row) => [row.key, row.value])),
+        groupCategory,
+        seriesCategory,
+      )
     : null;
   const table: CrossTab = crossTab ?? {
     series: [{ key: 'value', name: data.indicator.shortName }],
@@ -549,12 +492,12 @@ function BreakdownFigure({
         indicator: data.indicator.shortName,
         series: category(seriesCategory)?.name ?? seriesCategory,
         groups: category(groupCategory ?? '')?.name ?? groupCategory,
-        place: data.orgUnit?.name ?? '',
+        place: t('projects.breakdownPlace'),
       })
     : t('projects.breakdownTitle1', {
         indicator: data.indicator.shortName,
         category: category(seriesCategory)?.name ?? seriesCategory,
-        place: data.orgUnit?.name ?? '',
+        place: t('projects.breakdownPlace'),
       });
   return (
     <ChartFigure

@@ -19,6 +19,7 @@ import {
   type Analytics,
   type Completeness,
   type Indicator,
+  useAnalytics,
   useAnalyticsList,
   useCompleteness,
   useIndicators,
@@ -39,7 +40,6 @@ const route = getRouteApi('/regions/$code');
 interface Municipality {
   code: string;
   name: string;
-  parentCode: string;
 }
 
 /** Completeness bars: on time, late, missing, pending make up what was expected. */
@@ -86,7 +86,6 @@ function RegionView({ detail }: { detail: OrgUnitDetail }) {
     .map((feature) => ({
       code: feature.properties.code,
       name: feature.properties.name,
-      parentCode: feature.properties.parentCode ?? unit.code,
     }))
     .sort((a, b) => a.name.localeCompare(b.name));
   const user = me.data?.user ?? null;
@@ -160,23 +159,20 @@ function Scorecard({
   const { t } = useTranslation();
   const rangeLabel = usePeriodRangeLabel();
   const { queries, indicators } = useScorecardIndicators(detail, municipalities);
-  const parents = [...new Set(municipalities.map((unit) => unit.parentCode))].sort();
-  const requests =
-    indicators && view.range
-      ? indicators.flatMap((indicator) =>
-          parents.map((parent) => ({
-            indicator: indicator.code,
-            orgUnit: parent,
-            periods: view.range ?? {},
-            by: 'unit' as const,
-          })),
-        )
-      : [];
-  const answers = useAnalyticsList(requests);
-  const rows = buildScorecard(
-    municipalities,
-    answers.map((answer) => answer.data),
+  const codes = indicators?.map((indicator) => indicator.code) ?? [];
+  // One request for the whole matrix: every indicator, a row per municipality across the provinces.
+  const answer = useAnalytics(
+    codes.length > 0 && view.range
+      ? {
+          indicator: codes.join(','),
+          orgUnit: detail.unit.code,
+          periods: view.range,
+          by: 'unit',
+          level: 'municipality',
+        }
+      : null,
   );
+  const rows = buildScorecard(municipalities, answer.data?.indicators ?? []);
   const heading = t('region.scorecardHeading');
   return (
     <section className="panel" aria-labelledby="scorecard-heading">
@@ -184,7 +180,7 @@ function Scorecard({
       {view.range ? <p className="panel-note">{t('region.scorecardNote', { range: rangeLabel(view.range) })}</p> : null}
       <BandLegend />
       <QueriesState
-        queries={[...queries, ...answers]}
+        queries={codes.length > 0 ? [...queries, answer] : queries}
         what={t('region.scorecardWhat')}
         skeleton={<SkeletonTable rows={municipalities.length} />}
       >

@@ -1,6 +1,6 @@
-// The scorecard's matrix: municipalities × indicators, each cell the municipality's figure from its
-// parent's by-unit breakdown. Pure, so the join is tested without the API.
-import type { Analytics, AnalyticsRow } from '../analytics/queries';
+// The scorecard's matrix: municipalities × indicators, each cell the municipality's figure from one
+// request naming every indicator, by unit at municipal level. Pure, so the join is tested without the API.
+import type { AnalyticsIndicatorFigures, AnalyticsRow } from '../analytics/queries';
 
 export type ScorecardCell = Pick<
   AnalyticsRow,
@@ -10,21 +10,21 @@ export type ScorecardCell = Pick<
 export interface ScorecardRow {
   code: string;
   name: string;
-  /** By indicator code; absent when no breakdown answered for the municipality. */
+  /** By indicator code; absent when the answer has no row for the municipality. */
   cells: Record<string, ScorecardCell | undefined>;
 }
 
 export function buildScorecard(
   municipalities: readonly { code: string; name: string }[],
-  answers: readonly (Analytics | undefined)[],
+  figures: readonly AnalyticsIndicatorFigures[],
 ): ScorecardRow[] {
   const cells = new Map<string, Record<string, ScorecardCell>>();
-  for (const answer of answers) {
-    if (!answer) continue;
-    for (const row of answer.rows) {
+  for (const { indicator, rows } of figures) {
+    for (const row of rows) {
+      // Values above the municipalities (the council's own, a province's) are not any municipality's.
       if (row.own) continue;
       const byIndicator = cells.get(row.key) ?? {};
-      byIndicator[answer.indicator.code] = {
+      byIndicator[indicator.code] = {
         value: row.value,
         target: row.target,
         progress: row.progress,
