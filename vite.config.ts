@@ -79,7 +79,8 @@ export default defineConfig({
               test: /[\\/]node_modules[\\/]@tanstack[\\/](react-router|router-core|history|react-store|store)[\\/]/,
               priority: 30,
             },
-            { name: 'query', test: /[\\/]node_modules[\\/]@tanstack[\\/](react-query|query-core)[\\/]/, priority: 30 },
+            // No group for react-query: the pages that use mutations or parallel queries (admin,
+            // dashboards) bring those modules along; the entry route loads only what it calls.
             {
               // <Trans> and its HTML parser serve one page (About): they load with it, not up front.
               name: 'i18n',

@@ -3,6 +3,7 @@
 import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
 import { NotFoundPage, PagePending, RouteError } from './app/fallbacks';
 import { AppLayout } from './app/layout';
+import { parseAdminSearch } from './features/admin/search';
 import { parseLoginSearch } from './features/auth/search';
 import { parseCountrySearch } from './features/countries/search';
 import { parseExplorerSearch } from './features/explorer/search';
@@ -116,6 +117,8 @@ const loginRoute = createRoute({
 const adminRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/admin',
+  loader: ({ context }) => context.texts.load('admin'),
+  validateSearch: parseAdminSearch,
   component: lazyRouteComponent(() => import('./features/admin/admin-page'), 'AdminPage'),
 });
 

@@ -92,7 +92,10 @@ test('Upala reports, Alajuela returns it with a note on a field, then approves; 
   // The Alajuela council returns it, pointing at the field.
   const council = await openAs(browser, 'region.alajuela@example.org', '/review');
   await council.getByLabel('Trimestre').selectOption('2026Q3');
-  await council.getByRole('table', { name: /Informes/ }).getByRole('link', { name: 'Upala' }).click();
+  await council
+    .getByRole('table', { name: /Informes/ })
+    .getByRole('link', { name: 'Upala' })
+    .click();
   await expect(council).toHaveURL(/\/review\/CRI-upala\/2026Q3$/);
   const reviewed = council.locator(`#field-${FIELD}`);
   await expect(reviewed).toContainText('Se abrió un segundo albergue');

@@ -1,13 +1,14 @@
 // Types translation keys from the English texts of every part, so a missing or misspelt key fails
 // `tsc`. Which part a page may use is checked by i18n/parts.test.ts.
 import 'i18next';
+import type admin from './texts/admin/en.json';
 import type core from './texts/core/en.json';
 import type dashboards from './texts/dashboards/en.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof core & typeof dashboards };
+    resources: { translation: typeof core & typeof dashboards & typeof admin };
     returnNull: false;
   }
 }

@@ -1,6 +1,6 @@
 // i18next wiring for the browser. The interface texts come in parts, one chunk per part and
-// language: `core` (the shell, sign-in, entry, review, admin) before the first render, `dashboards`
-// with the first dashboard page (router.tsx). The entry route's budget (150 KB gzip) carries neither
+// language: `core` (the shell, sign-in, entry, review) before the first render, `dashboards` with
+// the first dashboard page and `admin` with the Admin page (router.tsx). The entry route's budget (150 KB gzip) carries neither
 // the other languages nor the dashboards' texts. All parts share the one `translation` namespace, so
 // a key reads the same wherever it is used; i18n/parts.test.ts keeps dashboard keys out of the
 // pages that load without them.
@@ -8,7 +8,7 @@ import { createInstance, type i18n, type ResourceLanguage } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { chooseLocale, DEFAULT_LOCALE, isLocale, LOCALE_STORAGE_KEY, LOCALES, type Locale } from '../lib/locale';
 
-export type TextPart = 'core' | 'dashboards';
+export type TextPart = 'core' | 'dashboards' | 'admin';
 type Loader = () => Promise<{ default: ResourceLanguage }>;
 
 const LOADERS: Record<TextPart, Record<Locale, Loader>> = {
@@ -21,6 +21,11 @@ const LOADERS: Record<TextPart, Record<Locale, Loader>> = {
     en: () => import('./texts/dashboards/en.json'),
     es: () => import('./texts/dashboards/es.json'),
     fr: () => import('./texts/dashboards/fr.json'),
+  },
+  admin: {
+    en: () => import('./texts/admin/en.json'),
+    es: () => import('./texts/admin/es.json'),
+    fr: () => import('./texts/admin/fr.json'),
   },
 };
 

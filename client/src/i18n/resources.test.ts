@@ -1,4 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import adminEn from './texts/admin/en.json';
+import adminEs from './texts/admin/es.json';
+import adminFr from './texts/admin/fr.json';
 import coreEn from './texts/core/en.json';
 import coreEs from './texts/core/es.json';
 import coreFr from './texts/core/fr.json';
@@ -27,6 +30,8 @@ describe.each([
   ['core', 'fr', flatten(coreEn), flatten(coreFr)],
   ['dashboards', 'es', flatten(dashboardsEn), flatten(dashboardsEs)],
   ['dashboards', 'fr', flatten(dashboardsEn), flatten(dashboardsFr)],
+  ['admin', 'es', flatten(adminEn), flatten(adminEs)],
+  ['admin', 'fr', flatten(adminEn), flatten(adminFr)],
 ])('%s texts in %s', (_part, _locale, english, translated) => {
   test('has exactly the English keys', () => {
     expect(new Set([...translated.keys()].map(base))).toEqual(new Set([...english.keys()].map(base)));

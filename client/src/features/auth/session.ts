@@ -15,6 +15,9 @@ export type MeResponse = Awaited<ReturnType<typeof fetchMe>>;
 export type Me = NonNullable<MeResponse['user']>;
 export type Role = Me['role'];
 
+/** Every role, in the order forms offer them: most accounts are local staff. */
+export const ROLES = ['local', 'regional', 'national', 'donor', 'admin'] as const satisfies readonly Role[];
+
 export function useMe() {
   return useQuery({
     queryKey: authKeys.me,
