@@ -134,18 +134,17 @@ export interface UserChanges {
 }
 
 export async function updateUser(db: Kysely<Database>, id: number, changes: UserChanges): Promise<void> {
-  await db
-    .updateTable('app_user')
-    .set({
-      ...(changes.name !== undefined && { name: changes.name }),
-      ...(changes.role !== undefined && { role: changes.role }),
-      ...(changes.orgUnitId !== undefined && { org_unit_id: changes.orgUnitId }),
-      ...(changes.locale !== undefined && { locale: changes.locale }),
-      ...(changes.active !== undefined && { active: changes.active ? 1 : 0 }),
-      ...(changes.passwordHash !== undefined && { password_hash: changes.passwordHash }),
-    })
-    .where('id', '=', id)
-    .execute();
+  const columns = {
+    ...(changes.name !== undefined && { name: changes.name }),
+    ...(changes.role !== undefined && { role: changes.role }),
+    ...(changes.orgUnitId !== undefined && { org_unit_id: changes.orgUnitId }),
+    ...(changes.locale !== undefined && { locale: changes.locale }),
+    ...(changes.active !== undefined && { active: changes.active ? 1 : 0 }),
+    ...(changes.passwordHash !== undefined && { password_hash: changes.passwordHash }),
+  };
+  // Nothing to change is no statement at all: `UPDATE … SET WHERE` is a syntax error.
+  if (Object.keys(columns).length === 0) return;
+  await db.updateTable('app_user').set(columns).where('id', '=', id).execute();
 }
 
 export async function recordLogin(db: Kysely<Database>, id: number, now: string): Promise<void> {

@@ -124,13 +124,17 @@ const update = createRoute({
       required: true,
       content: {
         'application/json': {
-          schema: z.object({
-            name: z.string().trim().min(1).max(200).optional(),
-            role: z.enum(ROLES).optional(),
-            orgUnit: z.string().min(1).max(64).nullable().optional(),
-            locale: z.enum(LOCALES).optional(),
-            active: z.boolean().optional(),
-          }),
+          schema: z
+            .object({
+              name: z.string().trim().min(1).max(200).optional(),
+              role: z.enum(ROLES).optional(),
+              orgUnit: z.string().min(1).max(64).nullable().optional(),
+              locale: z.enum(LOCALES).optional(),
+              active: z.boolean().optional(),
+            })
+            .refine((changes) => Object.values(changes).some((value) => value !== undefined), {
+              message: 'Nothing to change: give at least one of name, role, orgUnit, locale or active.',
+            }),
         },
       },
     },

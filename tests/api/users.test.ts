@@ -99,6 +99,19 @@ describe.each(ENGINES)('account administration on %s', (engine) => {
     expect(missing.status).toBe(404);
   });
 
+  test('a change that names nothing to change is a 400 saying what to give, not a server error', async () => {
+    const users = await call<{ items: User[] }>('GET', '/api/users');
+    const naga = users.body.items.find((user) => user.email === 'local.naga@example.org');
+    if (!naga) throw new Error('the demo has local.naga@example.org');
+    for (const body of [{}, { name: undefined }]) {
+      const empty = await call<ErrorBody>('PATCH', `/api/users/${naga.id}`, body);
+      expect(empty.status).toBe(400);
+      expect(JSON.stringify(empty.body)).toMatch(/Nothing to change/);
+    }
+    const after = await call<{ items: User[] }>('GET', '/api/users');
+    expect(after.body.items.find((user) => user.id === naga.id)).toEqual(naga);
+  });
+
   test('the audit trail records account changes', async () => {
     const audit = await call<{ items: { entityType: string; action: string }[] }>('GET', '/api/audit?limit=50');
     expect(audit.body.items.filter((item) => item.entityType === 'user').map((item) => item.action)).toEqual(
