@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { Database, Locale, Role } from '../schema';
+import type { Kysely, Updateable } from 'kysely';
+import type { Database, Locale, Role, UserTable } from '../schema';
 
 export interface UserWithUnit {
   id: number;
@@ -134,7 +134,7 @@ export interface UserChanges {
 }
 
 export async function updateUser(db: Kysely<Database>, id: number, changes: UserChanges): Promise<void> {
-  const columns = {
+  const columns: Updateable<UserTable> = {
     ...(changes.name !== undefined && { name: changes.name }),
     ...(changes.role !== undefined && { role: changes.role }),
     ...(changes.orgUnitId !== undefined && { org_unit_id: changes.orgUnitId }),
