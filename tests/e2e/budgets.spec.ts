@@ -37,17 +37,16 @@ test('the entry route loads at most 150 KB of gzipped JavaScript', async ({ brow
   test.setTimeout(60_000);
   const context = await browser.newContext();
   const signedIn = await context.request.post('/api/auth/login', {
-    // Upala's report is a draft in the demo and no other journey touches it: the form is editable.
     data: { email: 'local.upala@example.org', password: 'm4d-demo' },
     headers: { origin: baseURL ?? '' },
   });
   expect(signedIn.status()).toBe(200);
   const page = await context.newPage();
+  // Home for local staff: the quarter being reported, whatever state another journey left it in
+  // (a locked report loads the same code; dialogs and history load only when used).
   await page.goto('/entry');
   await expect(page.getByRole('heading', { level: 1, name: /^Upala · / })).toBeVisible();
-  await expect(
-    page.getByRole('combobox', { name: 'Migration mainstreamed in the local development plan' }),
-  ).toBeEnabled();
+  await expect(page.locator('.field-card').first()).toBeVisible();
   expect(await weighScripts(page, context, 'entry route')).toBeLessThanOrEqual(150 * KB);
   await context.close();
 });

@@ -270,7 +270,8 @@ async function openAs(browser: Browser, email: string, path: string) {
 
 test('a value changed meanwhile in another session: both are shown, the person chooses', async ({ browser }) => {
   test.setTimeout(90_000);
-  const path = '/entry/CRI-upala/2026Q3';
+  // The next quarter, which no other journey touches (approval.spec.ts takes Upala's 2026Q3 through).
+  const path = '/entry/CRI-upala/2026Q4';
   const first = await openAs(browser, 'local.upala@example.org', path);
   const second = await openAs(browser, 'local.upala@example.org', path);
   const name = "Women sheltered and supported by the House of Women's Rights";
