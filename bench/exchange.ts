@@ -6,14 +6,19 @@
 //
 // A synthetic programme (500 municipalities, 5 indicators × 10 options, 2025Q1–Q4 = 100,000 values)
 // is built, then each step is timed through the HTTP app, as a client would call it. Every figure is
-// reported next to its baseline measured in the same run: the raw multi-row insert of the same rows
-// for imports, a bare SELECT of the same rows for exports. Memory: peak RSS above the level before
-// the export, sampled every 20 ms while a slow client reads the stream, for --values and --memory rows.
+// reported next to its baseline measured in the same run: for imports, a raw prepared-statement insert
+// of the same rows into data_value, foreign keys checked (SQLite: one better-sqlite3 INSERT per row on
+// its own connection; PostgreSQL: INSERT … SELECT FROM unnest($1…) per 10,000 rows) and the query
+// builder's multi-row INSERT; for exports, a bare SELECT of the same rows. Import runs alternate with
+// their baselines (--runs, median reported) so both meet the same machine. Memory: peak RSS above the
+// level before the export, sampled every 20 ms while a slow client reads the stream, for --values and
+// --memory rows.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Kysely } from 'kysely';
+import SQLite from 'better-sqlite3';
+import { type Kysely, sql } from 'kysely';
 import { type DatabaseHandle, type Engine, openDatabase } from '../db/dialect';
 import { migrateToLatest } from '../db/migrate';
 import type { Database } from '../db/schema';
@@ -29,11 +34,13 @@ const { values: args } = parseArgs({
     values: { type: 'string', default: '100000' },
     memory: { type: 'string', default: '1000000' },
     'memory-only': { type: 'boolean', default: false },
+    runs: { type: 'string', default: '3' },
   },
 });
 const engine = args.engine as Engine;
 const VALUES = Number(args.values);
 const MEMORY_VALUES = Number(args.memory);
+const RUNS = Math.max(1, Number(args.runs));
 const OPTIONS = 10;
 const INDICATORS = 5;
 const QUARTERS = ['2025Q1', '2025Q2', '2025Q3', '2025Q4'];
@@ -41,13 +48,15 @@ const UNITS = Math.ceil(VALUES / (OPTIONS * INDICATORS * QUARTERS.length));
 const NOW = new Date('2026-06-01T00:00:00Z');
 const ORIGIN = 'http://localhost';
 
-async function openBenchDatabase(): Promise<DatabaseHandle & { dispose: () => Promise<void> }> {
+async function openBenchDatabase(): Promise<DatabaseHandle & { file?: string; dispose: () => Promise<void> }> {
   if (engine === 'postgres') return createMigratedDatabase('postgres');
   const dir = mkdtempSync(join(tmpdir(), 'm4d-bench-'));
-  const handle = openDatabase(`sqlite:${join(dir, 'bench.sqlite')}`);
+  const file = join(dir, 'bench.sqlite');
+  const handle = openDatabase(`sqlite:${file}`);
   await migrateToLatest(handle.db);
   return {
     ...handle,
+    file,
     dispose: async () => {
       await handle.close();
       rmSync(dir, { recursive: true, force: true });
@@ -98,6 +107,12 @@ function time<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number }
   return work().then((result) => ({ result, seconds: (performance.now() - started) / 1000 }));
 }
 
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
 const results: { step: string; rows: number; seconds: number; baseline?: string }[] = [];
 function record(step: string, rows: number, seconds: number, baseline?: { name: string; seconds: number }) {
   results.push({
@@ -111,7 +126,8 @@ function record(step: string, rows: number, seconds: number, baseline?: { name: 
   );
 }
 
-async function rawInsert(db: Kysely<Database>, rows: ReturnType<typeof rowsOf>): Promise<number> {
+/** The rows as data_value tuples, ids resolved beforehand (a baseline does no lookups). */
+async function rawRows(db: Kysely<Database>, rows: ReturnType<typeof rowsOf>) {
   const indicators = new Map(
     (await db.selectFrom('indicator').select(['id', 'code']).execute()).map((r) => [r.code, r.id]),
   );
@@ -121,28 +137,33 @@ async function rawInsert(db: Kysely<Database>, rows: ReturnType<typeof rowsOf>):
       (r) => [r.code, r.id],
     ),
   );
+  const admin = (await db.selectFrom('app_user').select('id').executeTakeFirstOrThrow()).id;
   const now = NOW.toISOString();
+  return rows.map(([indicator, unit, period, option, value]) => ({
+    indicator_id: indicators.get(indicator) ?? 0,
+    org_unit_id: units.get(unit) ?? 0,
+    period_id: period,
+    option_id: options.get(option) ?? 0,
+    value,
+    numerator: null,
+    denominator: null,
+    comment: null,
+    created_by: admin,
+    updated_by: admin,
+    created_at: now,
+    updated_at: now,
+  }));
+}
+type RawRow = Awaited<ReturnType<typeof rawRows>>[number];
+
+/** The query builder's multi-row INSERT, 1,000 rows per statement, in one transaction. */
+async function rawInsert(db: Kysely<Database>, rows: readonly RawRow[]): Promise<number> {
   const { seconds } = await time(() =>
     db.transaction().execute(async (trx) => {
       for (let i = 0; i < rows.length; i += 1000) {
         await trx
           .insertInto('data_value')
-          .values(
-            rows.slice(i, i + 1000).map(([indicator, unit, period, option, value]) => ({
-              indicator_id: indicators.get(indicator) ?? 0,
-              org_unit_id: units.get(unit) ?? 0,
-              period_id: period,
-              option_id: options.get(option) ?? 0,
-              value,
-              numerator: null,
-              denominator: null,
-              comment: null,
-              created_by: null,
-              updated_by: null,
-              created_at: now,
-              updated_at: now,
-            })),
-          )
+          .values(rows.slice(i, i + 1000))
           .execute();
       }
     }),
@@ -150,7 +171,67 @@ async function rawInsert(db: Kysely<Database>, rows: ReturnType<typeof rowsOf>):
   return seconds;
 }
 
+const RAW_COLUMNS = [
+  'indicator_id',
+  'org_unit_id',
+  'period_id',
+  'option_id',
+  'value',
+  'numerator',
+  'denominator',
+  'comment',
+  'created_by',
+  'updated_by',
+  'created_at',
+  'updated_at',
+] as const;
+
+/**
+ * The raw prepared-statement insert of the same rows, in one transaction, foreign keys checked — the
+ * fastest plain way each driver has: better-sqlite3 runs one prepared INSERT per row (on a connection
+ * of its own, set up as the app's); pg sends one prepared INSERT … SELECT FROM unnest per 10,000 rows.
+ */
+async function rawPreparedInsert(handle: DatabaseHandle, file: string | undefined, rows: readonly RawRow[]) {
+  if (engine === 'sqlite') {
+    const connection = new SQLite(file ?? ':memory:');
+    connection.pragma('foreign_keys = ON');
+    connection.pragma('synchronous = NORMAL');
+    try {
+      const statement = connection.prepare(
+        `insert into data_value (${RAW_COLUMNS.join(', ')}) values (${RAW_COLUMNS.map(() => '?').join(', ')})`,
+      );
+      const insertAll = connection.transaction((all: readonly RawRow[]) => {
+        for (const row of all) statement.run(RAW_COLUMNS.map((column) => row[column]));
+      });
+      return (await time(async () => insertAll(rows))).seconds;
+    } finally {
+      connection.close();
+    }
+  }
+  const { seconds } = await time(() =>
+    handle.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < rows.length; i += 10_000) {
+        const part = rows.slice(i, i + 10_000);
+        const column = <K extends (typeof RAW_COLUMNS)[number]>(name: K) => part.map((row) => row[name]);
+        await sql`insert into data_value (${sql.raw(RAW_COLUMNS.join(', '))})
+          select * from unnest(${column('indicator_id')}::integer[], ${column('org_unit_id')}::integer[],
+            ${column('period_id')}::text[], ${column('option_id')}::integer[], ${column('value')}::double precision[],
+            ${column('numerator')}::double precision[], ${column('denominator')}::double precision[],
+            ${column('comment')}::text[], ${column('created_by')}::integer[], ${column('updated_by')}::integer[],
+            ${column('created_at')}::text[], ${column('updated_at')}::text[])`.execute(trx);
+      }
+    }),
+  );
+  return seconds;
+}
+
 async function clearValues(db: Kysely<Database>) {
+  if (engine === 'postgres') {
+    // DELETE would leave dead rows whose index entries every later insert of the same keys has to
+    // step over, slowing each run a little more than the one before; TRUNCATE starts afresh.
+    await sql`truncate audit_log, data_value, report_event, report cascade`.execute(db);
+    return;
+  }
   await db.deleteFrom('audit_log').execute();
   await db.deleteFrom('data_value').execute();
   await db.deleteFrom('report_event').execute();
@@ -165,7 +246,13 @@ async function main() {
   const { db } = handle;
   try {
     const { municipalities, indicators } = await buildProgramme(db, UNITS);
-    const app = createApp(handle, { version: 'bench', log: () => {}, now: () => NOW, maxBodyBytes: 512 * 1024 * 1024 });
+    const app = createApp(handle, {
+      version: 'bench',
+      log: () => {},
+      now: () => NOW,
+      maxBodyBytes: 512 * 1024 * 1024,
+      maxImportBytes: 512 * 1024 * 1024,
+    });
     const login = await app.request('/api/auth/login', {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: ORIGIN },
@@ -176,47 +263,57 @@ async function main() {
       app.request(path, { method: 'POST', headers: { cookie, origin: ORIGIN, 'content-type': type }, body });
 
     const rows = rowsOf(municipalities, indicators, VALUES, 0);
+    const raw = await rawRows(db, rows);
     if (args['memory-only']) {
-      await rawInsert(db, rows);
+      await rawInsert(db, raw);
       await measureMemory(app, cookie, rows.length);
       await fillAndMeasure(db, app, cookie, municipalities, indicators);
       return;
     }
     const header = csvRecord(['indicator', 'org_unit', 'period', 'option', 'value']);
     const csv = header + rows.map((row) => csvRecord(row)).join('');
-
-    // Baseline: the same rows as bare multi-row inserts, no checks, no audit.
-    const raw = await rawInsert(db, rows);
-    record('raw multi-row insert (baseline)', rows.length, raw);
-    await clearValues(db);
-
-    const dry = await time(async () => post('/api/imports/data-values?dryRun=true', 'text/csv', csv));
-    const dryBody = (await dry.result.json()) as { counts: { insert: number } };
-    if (dryBody.counts.insert !== rows.length) throw new Error(`dry run: ${JSON.stringify(dryBody.counts)}`);
-    record('CSV import, dry run (parse + checks)', rows.length, dry.seconds);
-
-    const commit = await time(async () => {
-      const response = await post('/api/imports/data-values?dryRun=false', 'text/csv', csv);
-      const body = (await response.json()) as { counts: { insert: number } };
-      if (response.status !== 200 || body.counts.insert !== rows.length)
-        throw new Error(`commit: ${JSON.stringify(body)}`);
-    });
-    record('CSV import, commit (inserts + drafts + audit)', rows.length, commit.seconds, {
-      name: 'raw insert',
-      seconds: raw,
-    });
-
     const changed = rowsOf(municipalities, indicators, VALUES, 1000);
     const csvChanged = header + changed.map((row) => csvRecord(row)).join('');
-    const update = await time(async () => {
-      const response = await post('/api/imports/data-values?dryRun=false', 'text/csv', csvChanged);
-      const body = (await response.json()) as { counts: { update: number } };
-      if (body.counts.update !== rows.length) throw new Error(`update: ${JSON.stringify(body.counts)}`);
-    });
-    record('CSV import, commit (every value updated)', rows.length, update.seconds, {
-      name: 'raw insert',
-      seconds: raw,
-    });
+
+    const seconds = { prepared: [] as number[], multiRow: [] as number[], dry: [] as number[] };
+    const imports = { insert: [] as number[], update: [] as number[] };
+    for (let run = 0; run < RUNS; run++) {
+      // Baselines and imports alternate, so each import meets the machine its baseline met.
+      seconds.prepared.push(await rawPreparedInsert(handle, handle.file, raw));
+      await clearValues(db);
+      seconds.multiRow.push(await rawInsert(db, raw));
+      await clearValues(db);
+
+      const dry = await time(async () => post('/api/imports/data-values?dryRun=true', 'text/csv', csv));
+      const dryBody = (await dry.result.json()) as { counts: { insert: number } };
+      if (dryBody.counts.insert !== rows.length) throw new Error(`dry run: ${JSON.stringify(dryBody.counts)}`);
+      seconds.dry.push(dry.seconds);
+
+      const commit = await time(async () => {
+        const response = await post('/api/imports/data-values?dryRun=false', 'text/csv', csv);
+        const body = (await response.json()) as { counts: { insert: number } };
+        if (response.status !== 200 || body.counts.insert !== rows.length)
+          throw new Error(`commit: ${JSON.stringify(body).slice(0, 500)}`);
+      });
+      imports.insert.push(commit.seconds);
+      const update = await time(async () => {
+        const response = await post('/api/imports/data-values?dryRun=false', 'text/csv', csvChanged);
+        const body = (await response.json()) as { counts: { update: number } };
+        if (body.counts.update !== rows.length) throw new Error(`update: ${JSON.stringify(body.counts)}`);
+      });
+      imports.update.push(update.seconds);
+      console.log(
+        `run ${run + 1}/${RUNS}: prepared ${seconds.prepared.at(-1)?.toFixed(2)} s, multi-row ${seconds.multiRow.at(-1)?.toFixed(2)} s, ` +
+          `import ${commit.seconds.toFixed(2)} s, update ${update.seconds.toFixed(2)} s`,
+      );
+      if (run < RUNS - 1) await clearValues(db);
+    }
+    const prepared = { name: 'raw prepared insert', seconds: median(seconds.prepared) };
+    record('raw prepared-statement insert (baseline)', rows.length, prepared.seconds);
+    record('raw multi-row insert, query builder', rows.length, median(seconds.multiRow), prepared);
+    record('CSV import, dry run (parse + checks)', rows.length, median(seconds.dry));
+    record('CSV import, commit (inserts + drafts + audit)', rows.length, median(imports.insert), prepared);
+    record('CSV import, commit (every value updated)', rows.length, median(imports.update), prepared);
 
     // Export: baseline is a bare SELECT of the same rows with the same joins' worth of columns.
     const select = await time(() =>
@@ -257,7 +354,7 @@ async function main() {
       const body = (await response.json()) as { counts: { insert: number } };
       if (body.counts.insert !== rows.length) throw new Error(`xlsx: ${JSON.stringify(body).slice(0, 500)}`);
     });
-    record('XLSX import, commit', rows.length, xlsxImport.seconds, { name: 'raw insert', seconds: raw });
+    record('XLSX import, commit', rows.length, xlsxImport.seconds, prepared);
 
     await clearValues(db);
     const dhis2Import = await time(async () => {
@@ -266,7 +363,7 @@ async function main() {
       if (body.response.importCount.imported !== rows.length)
         throw new Error(`dhis2: ${JSON.stringify(body).slice(0, 500)}`);
     });
-    record('DHIS2 JSON import, commit', rows.length, dhis2Import.seconds, { name: 'raw insert', seconds: raw });
+    record('DHIS2 JSON import, commit', rows.length, dhis2Import.seconds, prepared);
 
     // Memory of a large export: read it slowly with VALUES values stored, then with MEMORY_VALUES.
     await measureMemory(app, cookie, rows.length);
@@ -301,7 +398,7 @@ async function fillAndMeasure(
   await clearValues(db);
   const bigUnits = Math.ceil(MEMORY_VALUES / (OPTIONS * INDICATORS * QUARTERS.length));
   const extra = await buildExtraUnits(db, bigUnits - municipalities.length);
-  await rawInsert(db, rowsOf([...municipalities, ...extra], indicators, MEMORY_VALUES, 0));
+  await rawInsert(db, await rawRows(db, rowsOf([...municipalities, ...extra], indicators, MEMORY_VALUES, 0)));
   await measureMemory(app, cookie, MEMORY_VALUES);
 }
 

@@ -7,6 +7,7 @@ import { errorBody, handleError, validationHook } from './lib/errors';
 import { type LogLine, requestLogger } from './lib/logger';
 import { originCheck, sessionMiddleware } from './lib/session';
 import { serveClient } from './lib/static-client';
+import { describeSize, isImportUpload } from './lib/uploads';
 import { analyticsRoutes } from './routes/analytics';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
@@ -37,8 +38,10 @@ export interface AppOptions {
   now?: () => Date;
   /** Behind a reverse proxy: trust X-Forwarded-For/-Proto for the client address and HTTPS. */
   trustProxy?: boolean;
-  /** Largest accepted request body; larger ones get 413. */
+  /** Largest accepted request body; larger ones get 413. Import uploads have their own limit. */
   maxBodyBytes?: number;
+  /** Largest file one import takes (POST /api/imports/*, POST /api/dhis2/dataValueSets); default 50 MB. */
+  maxImportBytes?: number;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -70,20 +73,19 @@ export function createApp(handle: DatabaseHandle, options: AppOptions = {}) {
       referrerPolicy: 'same-origin',
     }),
   );
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-      onError: (c) =>
-        c.json(
-          errorBody(
-            'payload_too_large',
-            `The request body is larger than ${Math.round((options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES) / 1024 / 1024)} MB.`,
-          ),
-          413,
+  const bodyLimited = bodyLimit({
+    maxSize: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    onError: (c) =>
+      c.json(
+        errorBody(
+          'payload_too_large',
+          `The request body is larger than ${describeSize(options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES)}.`,
         ),
-    }),
-  );
+        413,
+      ),
+  });
+  // Import uploads are held to their own, larger limit by their routes (uploadLimit).
+  app.use('/api/*', (c, next) => (isImportUpload(c.req.method, c.req.path) ? next() : bodyLimited(c, next)));
   app.use('/api/*', originCheck(), sessionMiddleware(db, now));
 
   const routes = app
@@ -103,8 +105,8 @@ export function createApp(handle: DatabaseHandle, options: AppOptions = {}) {
     .route('/api/users', userRoutes(db, now))
     .route('/api/iati', iatiRoutes(db, now))
     .route('/api/exports', exportRoutes(db, { now, version }))
-    .route('/api/imports', importRoutes(db, { now, maxUploadBytes: options.maxBodyBytes }))
-    .route('/api/dhis2', dhis2Routes(db, { now, maxUploadBytes: options.maxBodyBytes }))
+    .route('/api/imports', importRoutes(db, { now, maxUploadBytes: options.maxImportBytes }))
+    .route('/api/dhis2', dhis2Routes(db, { now, maxUploadBytes: options.maxImportBytes }))
     .route('/api/docs', docsRoutes());
 
   app.doc31('/api/openapi.json', {

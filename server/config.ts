@@ -9,6 +9,8 @@ export interface ServerConfig {
   demo: boolean;
   /** Behind a reverse proxy (TRUST_PROXY=on): client address and HTTPS from X-Forwarded-* headers. */
   trustProxy: boolean;
+  /** Largest file one import takes (M4D_MAX_IMPORT_BYTES); other requests keep the app-wide limit. */
+  maxImportBytes: number | undefined;
   version: string;
 }
 
@@ -26,6 +28,19 @@ function parseSwitch(name: string, value: string | undefined, fallback: boolean)
   throw new Error(`${name} must be on or off, got "${value}"`);
 }
 
+const SIZE_UNITS: Record<string, number> = { '': 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
+
+/** A size in bytes: `52428800`, `50MB`, `512 KB` (units of 1024). */
+export function parseSize(name: string, value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const match = /^(\d+)\s*(kb|mb|gb)?$/i.exec(value.trim());
+  const bytes = match ? Number(match[1]) * (SIZE_UNITS[(match[2] ?? '').toLowerCase()] ?? 1) : Number.NaN;
+  if (!Number.isSafeInteger(bytes) || bytes < 1) {
+    throw new Error(`${name} must be a size like 52428800, 50MB or 512KB, got "${value}"`);
+  }
+  return bytes;
+}
+
 export function readVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
@@ -38,6 +53,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     host: env.HOST || '127.0.0.1',
     demo: parseSwitch('DEMO', env.DEMO, true),
     trustProxy: parseSwitch('TRUST_PROXY', env.TRUST_PROXY, false),
+    maxImportBytes: parseSize('M4D_MAX_IMPORT_BYTES', env.M4D_MAX_IMPORT_BYTES),
     version: readVersion(),
   };
 }

@@ -29,6 +29,7 @@ const hasClient = existsSync(`${clientDir}/index.html`);
 const app = createApp(handle, {
   version: config.version,
   trustProxy: config.trustProxy,
+  ...(config.maxImportBytes !== undefined ? { maxImportBytes: config.maxImportBytes } : {}),
   ...(hasClient ? { clientDir } : {}),
 });
 

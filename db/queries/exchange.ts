@@ -2,6 +2,7 @@
 // and keyset pages for exports that must not hold a whole table in memory. The rules (scope, locks,
 // validation) stay in server/services; these functions only move rows.
 import type { Kysely } from 'kysely';
+import { bulkInsert, bulkUpdate } from '../dialect';
 import type {
   AggregationType,
   Database,
@@ -14,6 +15,7 @@ import type {
   UnitTier,
   ValueType,
 } from '../schema';
+import type { ValueSnapshot } from './audit';
 import { APPROVED_STATUSES, type Visibility } from './data-values';
 
 /** Rows per multi-row statement: 13 parameters × 1000 stays far below SQLite's and PostgreSQL's limits. */
@@ -253,70 +255,104 @@ export async function createDraftReports(
   return created;
 }
 
-export interface ValueUpsert {
+export interface NewValue extends ValueSnapshot {
   indicatorId: number;
   unitId: number;
   periodId: string;
   optionId: number;
-  value: number;
-  numerator: number | null;
-  denominator: number | null;
-  comment: string | null;
-  /** The stored version this write replaces; null for a new value. */
-  expectedVersion: number | null;
 }
 
 /**
- * Inserts new values and updates existing ones in multi-row statements. An update only applies where
- * the stored version is still the one the import read (like updateValue); returns how many rows
- * were written so the caller can tell a concurrent change from success.
+ * Inserts new values (version 1, as insertValue does) in bulk. A key stored meanwhile by someone
+ * else fails the statement on the unique key (isUniqueViolation): it is never overwritten.
  */
-export async function upsertDataValues(
+export async function insertDataValues(
   db: Kysely<Database>,
-  writes: readonly ValueUpsert[],
+  values: Iterable<NewValue>,
   actorId: number,
   now: string,
 ): Promise<number> {
-  let written = 0;
-  for (const part of chunks(writes, WRITE_CHUNK)) {
-    const result = await db
-      .insertInto('data_value')
-      .values(
-        part.map((write) => ({
-          indicator_id: write.indicatorId,
-          org_unit_id: write.unitId,
-          period_id: write.periodId,
-          option_id: write.optionId,
-          value: write.value,
-          numerator: write.numerator,
-          denominator: write.denominator,
-          comment: write.comment,
-          // Carries the expected version into the conflict clause (excluded.version); new rows start at 1.
-          version: write.expectedVersion ?? 1,
-          created_by: actorId,
-          updated_by: actorId,
-          created_at: now,
-          updated_at: now,
-        })),
-      )
-      .onConflict((oc) =>
-        oc
-          .columns(['indicator_id', 'org_unit_id', 'period_id', 'option_id'])
-          .doUpdateSet((eb) => ({
-            value: eb.ref('excluded.value'),
-            numerator: eb.ref('excluded.numerator'),
-            denominator: eb.ref('excluded.denominator'),
-            comment: eb.ref('excluded.comment'),
-            updated_by: eb.ref('excluded.updated_by'),
-            updated_at: eb.ref('excluded.updated_at'),
-            version: eb('data_value.version', '+', 1),
-          }))
-          .whereRef('data_value.version', '=', 'excluded.version'),
-      )
-      .executeTakeFirst();
-    written += Number(result.numInsertedOrUpdatedRows ?? 0);
-  }
-  return written;
+  return bulkInsert(
+    db,
+    {
+      table: 'data_value',
+      columns: [
+        { name: 'indicator_id', type: 'integer' },
+        { name: 'org_unit_id', type: 'integer' },
+        { name: 'period_id', type: 'text' },
+        { name: 'option_id', type: 'integer' },
+        { name: 'value', type: 'double' },
+        { name: 'numerator', type: 'double' },
+        { name: 'denominator', type: 'double' },
+        { name: 'comment', type: 'text' },
+      ],
+      constants: [
+        { name: 'created_by', type: 'integer', value: actorId },
+        { name: 'updated_by', type: 'integer', value: actorId },
+        { name: 'created_at', type: 'text', value: now },
+        { name: 'updated_at', type: 'text', value: now },
+      ],
+    },
+    values,
+    (row, into) => {
+      into[0] = row.indicatorId;
+      into[1] = row.unitId;
+      into[2] = row.periodId;
+      into[3] = row.optionId;
+      into[4] = row.value;
+      into[5] = row.numerator;
+      into[6] = row.denominator;
+      into[7] = row.comment;
+    },
+  );
+}
+
+export interface ValueChange extends ValueSnapshot {
+  id: number;
+  /** The stored version this change replaces. */
+  expectedVersion: number;
+}
+
+/**
+ * Updates values in bulk, each only at the version the import read (as updateValue does: the
+ * version goes up by one). Returns how many were updated; fewer means someone changed one meanwhile.
+ */
+export async function updateDataValuesAt(
+  db: Kysely<Database>,
+  changes: Iterable<ValueChange>,
+  actorId: number,
+  now: string,
+): Promise<number> {
+  return bulkUpdate(
+    db,
+    {
+      table: 'data_value',
+      set: [
+        { name: 'value', type: 'double' },
+        { name: 'numerator', type: 'double' },
+        { name: 'denominator', type: 'double' },
+        { name: 'comment', type: 'text' },
+      ],
+      match: [
+        { name: 'id', type: 'integer' },
+        { name: 'version', type: 'integer' },
+      ],
+      constants: [
+        { name: 'updated_by', type: 'integer', value: actorId },
+        { name: 'updated_at', type: 'text', value: now },
+      ],
+      increment: ['version'],
+    },
+    changes,
+    (row, into) => {
+      into[0] = row.value;
+      into[1] = row.numerator;
+      into[2] = row.denominator;
+      into[3] = row.comment;
+      into[4] = row.id;
+      into[5] = row.expectedVersion;
+    },
+  );
 }
 
 /** Deletes values at the versions the import read; returns how many went. */

@@ -41,7 +41,18 @@ export type TableFormat = 'csv' | 'xlsx';
 /** What the bytes are: the content decides, the declared type and name only explain a mismatch. */
 export function detectFormat(bytes: Uint8Array, options: Pick<ReadOptions, 'contentType' | 'filename'>): TableFormat {
   const declaredXlsx = options.contentType?.startsWith(XLSX_TYPE) || /\.xlsx$/i.test(options.filename ?? '');
-  if (startsWith(bytes, ZIP_MAGIC)) return 'xlsx';
+  if (startsWith(bytes, ZIP_MAGIC)) {
+    // An OpenDocument file is a ZIP too; its first entry, stored uncompressed, names its type.
+    if (new TextDecoder('latin1').decode(bytes.subarray(30, 100)).startsWith('mimetypeapplication/vnd.oasis')) {
+      throw new AppError(
+        415,
+        'unsupported_format',
+        'This is an OpenDocument file (.ods, from LibreOffice or OpenOffice), not an .xlsx workbook. ' +
+          'Save it as "Excel 2007-365 (.xlsx)" or as CSV (UTF-8), then upload it again.',
+      );
+    }
+    return 'xlsx';
+  }
   if (startsWith(bytes, OLE_MAGIC)) {
     throw new AppError(
       415,
@@ -118,6 +129,19 @@ export function decodeUtf8(bytes: Uint8Array): string {
       },
     );
   }
+  // A NUL byte is valid UTF-8 but never text a person typed, and PostgreSQL cannot store or even
+  // compare it: a file holding one is binary or damaged, and is refused here, where its line is known.
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    const { line, before } = locate(bytes, nul);
+    throw new AppError(
+      400,
+      'nul_character',
+      `The file holds a NUL character (byte 0x00) on line ${line}, after "${before}": it is not plain text, or it is damaged. ` +
+        'Remove the character, or save the file again as "CSV UTF-8" (or as JSON), then upload it again.',
+      { line, byteOffset: nul },
+    );
+  }
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return text.startsWith('\uFEFF') ? text.slice(1) : text;
@@ -146,7 +170,12 @@ function tooManyRows(maxRows: number): AppError {
 }
 
 function isBlank(cells: readonly RawCell[]): boolean {
-  return cells.every((cell) => cell === null || (typeof cell === 'string' && cell.trim() === ''));
+  for (const cell of cells) {
+    if (cell === null) continue;
+    // A first character above the space is not blank (the common case, decided without trim()).
+    if (typeof cell !== 'string' || (cell.length > 0 && cell.charCodeAt(0) > 0x20) || cell.trim() !== '') return false;
+  }
+  return true;
 }
 
 /** Parses CSV text (delimiter detected: comma, semicolon, tab or pipe) into a header and rows. */
@@ -171,15 +200,16 @@ export function parseCsv(text: string, maxRows: number): RawTable {
     );
   }
   const records = parsed.data;
-  const [headerRecord, ...body] = records;
+  const headerRecord = records[0];
   if (!headerRecord || isBlank(headerRecord)) {
     throw new AppError(400, 'empty_file', 'The first row is empty: expected a header row naming the columns.');
   }
   const rows: RawRow[] = [];
-  for (const [index, cells] of body.entries()) {
+  for (let index = 1; index < records.length; index++) {
+    const cells = records[index] ?? [];
     if (isBlank(cells)) continue;
     if (rows.length >= maxRows) throw tooManyRows(maxRows);
-    rows.push({ row: index + 2, cells });
+    rows.push({ row: index + 1, cells });
   }
   return { format: 'csv', header: headerRecord.map((name) => name.trim()), rows };
 }
@@ -213,6 +243,14 @@ export async function parseXlsx(bytes: Uint8Array, maxRows: number): Promise<Raw
         // exceljs rows are 1-based sparse arrays; index 0 is always empty.
         const cells = Array.from({ length: Math.max(0, values.length - 1) }, (_, i) => plainCell(values[i + 1]));
         if (isBlank(cells)) continue;
+        if (cells.some((cell) => typeof cell === 'string' && cell.includes('\u0000'))) {
+          throw new AppError(
+            400,
+            'nul_character',
+            `Row ${row.number} holds a NUL character (written _x0000_ in the workbook): no code, name or comment may contain one. Remove it and upload the file again.`,
+            { row: row.number },
+          );
+        }
         if (header === undefined) {
           header = cells.map((cell) => (cell === null ? '' : String(cell).trim()));
           continue;
@@ -237,16 +275,57 @@ export async function parseXlsx(bytes: Uint8Array, maxRows: number): Promise<Raw
   return { format: 'xlsx', header, rows };
 }
 
+/**
+ * Text that is plainly not CSV — markup or JSON — refused with what it looks like, rather than read
+ * as a table whose "header" is `<?xml version="1.0"?>`.
+ */
+function assertCsvText(text: string): void {
+  const start = text.trimStart().slice(0, 200);
+  const what = /^<\?xml[\s\S]*<Workbook/i.test(start)
+    ? 'an Excel 2003 XML spreadsheet'
+    : /^<(!doctype html|html)/i.test(start)
+      ? 'a web page (HTML)'
+      : start.startsWith('<')
+        ? 'an XML document'
+        : /^[[{]/.test(start)
+          ? 'JSON'
+          : undefined;
+  if (what !== undefined) {
+    throw new AppError(
+      415,
+      'unsupported_format',
+      `The file is ${what}, not a table: upload a CSV file (UTF-8) or an .xlsx workbook with a header row.`,
+    );
+  }
+}
+
 /** Reads an uploaded table, whatever it is: CSV (UTF-8) or XLSX. */
 export async function readTable(bytes: Uint8Array, options: ReadOptions): Promise<RawTable> {
   if (bytes.length === 0) throw new AppError(400, 'empty_file', 'The file is empty: nothing was uploaded.');
   const format = detectFormat(bytes, options);
-  const table =
-    format === 'xlsx' ? await parseXlsx(bytes, options.maxRows) : parseCsv(decodeUtf8(bytes), options.maxRows);
+  let table: RawTable;
+  if (format === 'xlsx') table = await parseXlsx(bytes, options.maxRows);
+  else {
+    const text = decodeUtf8(bytes);
+    assertCsvText(text);
+    table = parseCsv(text, options.maxRows);
+  }
   if (table.rows.length === 0) {
     throw new AppError(400, 'no_rows', `The file has a header row (${table.header.join(', ')}) but no data rows.`);
   }
   return table;
+}
+
+/**
+ * A CSV row with fewer cells than the header was cut short (a truncated file); one with more has a
+ * comma inside an unquoted cell. XLSX rows may end early: empty trailing cells are not stored.
+ */
+export function rowWidthProblem(table: RawTable, cells: readonly RawCell[]): string | undefined {
+  const width = table.header.length;
+  if (table.format !== 'csv' || cells.length === width) return undefined;
+  return cells.length < width
+    ? `The row has ${cells.length} of the header's ${width} columns: the file may be truncated here.`
+    : `The row has ${cells.length} columns but the header ${width}: a cell probably holds a comma without quotes around it.`;
 }
 
 /** Removes the quote an export put before text that looks like a formula (see neutraliseFormula). */

@@ -11,16 +11,30 @@ export interface Upload {
   filename: string | undefined;
 }
 
-/** Default largest upload for imports; the app-wide body limit applies first (see server/app.ts). */
+/**
+ * Default largest upload for imports (M4D_MAX_IMPORT_BYTES): 100,000 values of CSV take about 5 MB,
+ * so 50 MB holds the largest file an import reads (MAX_IMPORT_ROWS) with room for long comments.
+ */
 export const DEFAULT_MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
+/**
+ * The uploads that the app-wide body limit leaves to their routes, which apply the import limit:
+ * every POST under /api/imports/ and DHIS2's dataValueSets import.
+ */
+export function isImportUpload(method: string, path: string): boolean {
+  return method === 'POST' && (path.startsWith('/api/imports/') || path === '/api/dhis2/dataValueSets');
+}
+
+/** A limit as people read it: 50 MB, 512 KB. */
+export function describeSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
 function tooLarge(maxBytes: number): AppError {
-  const size =
-    maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / 1024 / 1024)} MB` : `${Math.ceil(maxBytes / 1024)} KB`;
   return new AppError(
     413,
     'payload_too_large',
-    `The upload is larger than ${size}, the most one import takes. Split the file into several.`,
+    `The upload is larger than ${describeSize(maxBytes)}, the most one import takes. Split the file into several.`,
     { maxBytes },
   );
 }
@@ -65,9 +79,28 @@ export async function readUpload(c: Context, maxBytes: number): Promise<Upload> 
   return upload;
 }
 
-/** JSON.parse that says where the text breaks (line and column), and when it simply ends too early. */
-export function parseJsonText(text: string, what: string): unknown {
+/**
+ * JSON.parse that says where the text breaks (line and column), and when it simply ends too early.
+ * `xmlHint` says what to do with an XML file sent instead (KML for a GeoJSON import, say).
+ */
+export function parseJsonText(text: string, what: string, xmlHint = 'Send it as JSON.'): unknown {
   if (text.trim() === '') throw new AppError(400, 'empty_file', `The ${what} is empty.`);
+  if (text.trimStart().startsWith('<')) {
+    throw new AppError(415, 'unsupported_format', `The ${what} is XML, not JSON. ${xmlHint}`);
+  }
+  // The escape \u0000 (not \\u0000, an escaped backslash) puts a NUL character into a string, which
+  // PostgreSQL cannot store or compare (decodeUtf8 refuses the raw byte the same way).
+  const nul = /(?<!\\)(?:\\\\)*\\u0000/.exec(text);
+  if (nul) {
+    const before = text.slice(0, nul.index);
+    const line = before.split('\n').length;
+    throw new AppError(
+      400,
+      'nul_character',
+      `The ${what} holds the escape \\u0000 (a NUL character) on line ${line}: no code, name or comment may contain one. Remove it and send the file again.`,
+      { line },
+    );
+  }
   try {
     return JSON.parse(text);
   } catch (error) {

@@ -148,7 +148,8 @@ const post = createRoute({
     'E8000 marks a duplicate in the payload, E8001 a percentage sent as one figure. A value with `deleted: true` (or ' +
     'importStrategy=DELETE) deletes the stored value, both figures of a percentage. storedBy, created, lastUpdated, ' +
     'followup and completeDate are read but not stored: the audit log records who imported what, and a report is ' +
-    'submitted through the workflow, not by an import.',
+    'submitted through the workflow, not by an import. The payload may take up to the import limit ' +
+    '(M4D_MAX_IMPORT_BYTES, 50 MB by default); larger is 413. DHIS2’s XML format is not read (415).',
   request: {
     query: ImportQuery,
     body: {
@@ -330,6 +331,16 @@ function listParam(value: string | string[] | undefined): string[] | undefined {
   return items.length > 0 ? items : undefined;
 }
 
+/** `<` first (after a BOM or blanks): an XML document whatever the declared type. */
+function startsLikeXml(bytes: Uint8Array): boolean {
+  for (const byte of bytes.subarray(0, 64)) {
+    if (byte === 0x3c) return true;
+    // Blanks and a UTF-8 byte order mark may come first.
+    if (![0x20, 0x09, 0x0a, 0x0d, 0xef, 0xbb, 0xbf].includes(byte)) return false;
+  }
+  return false;
+}
+
 function wantsCsv(c: Context<AppEnv>): boolean {
   const accept = c.req.header('accept') ?? '';
   return /(text|application)\/csv/i.test(accept) && !/application\/json/i.test(accept);
@@ -407,6 +418,14 @@ export function dhis2Routes(db: Kysely<Database>, options: { now: () => Date; ma
       const type = upload.contentType ?? '';
       const isCsv = /(text|application)\/csv/.test(type) || /\.csv$/i.test(upload.filename ?? '');
       const isJson = /json/.test(type) || /\.json$/i.test(upload.filename ?? '');
+      if (/xml/.test(type) || /\.xml$/i.test(upload.filename ?? '') || startsLikeXml(upload.bytes)) {
+        throw new AppError(
+          415,
+          'unsupported_media_type',
+          'DHIS2’s XML dataValueSet is not read here: send the same data as JSON or CSV ' +
+            '(in DHIS2, export with format JSON or CSV, or call /api/dataValueSets.json), with idScheme=CODE.',
+        );
+      }
       if (!isCsv && !isJson) {
         throw new AppError(
           415,

@@ -184,7 +184,8 @@ const dataValues = createRoute({
     'numerator and denominator (percentages), comment; other columns are ignored. The rules are those of the entry form: ' +
     'you write only units you could save in the form (your own unit; admins anywhere), into reports that are not started, ' +
     'draft or returned, indicators the unit reports that quarter, values valid for their type. Drafts are created where ' +
-    'no report exists; every change is audited. CSV must be UTF-8 (a BOM is fine); the delimiter is detected.',
+    'no report exists; every change is audited. CSV must be UTF-8 (a BOM is fine); the delimiter is detected. ' +
+    'A file may hold 250,000 rows and take up to the import limit (M4D_MAX_IMPORT_BYTES, 50 MB by default); larger is 413.',
   request: { query: DryRunQuery, body: FILE_BODY },
   responses: {
     200: {

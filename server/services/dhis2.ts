@@ -149,6 +149,19 @@ export function parseDataValueSetCsv(
       );
     }
   }
+  // A row shorter or longer than the header is a broken file, not a value with empty cells: say where.
+  const width = header?.length;
+  const broken = width === undefined ? undefined : rows.find(({ cells }) => cells.length !== width);
+  if (broken && width !== undefined) {
+    throw new AppError(
+      400,
+      'malformed_csv',
+      broken.cells.length < width
+        ? `Row ${broken.row} has ${broken.cells.length} of the header's ${width} columns: the file may be truncated there. Nothing was imported.`
+        : `Row ${broken.row} has ${broken.cells.length} columns but the header ${width}: a cell probably holds a comma without quotes around it. Nothing was imported.`,
+      { row: broken.row, columns: broken.cells.length, headerColumns: width },
+    );
+  }
   const dataValues: Dhis2DataValue[] = rows.map(({ cells }) => {
     const text = (column: CsvColumn) => {
       const position = index.get(column);
@@ -340,6 +353,8 @@ export interface Dhis2ImportOptions {
   atomicMode: AtomicMode;
 }
 
+const PART_BITS: Record<ValuePart, number> = { value: 1, numerator: 2, denominator: 4 };
+
 /** Imports a dataValueSet and answers as DHIS2 would. */
 export async function importDataValueSet(
   db: Kysely<Database>,
@@ -382,7 +397,8 @@ export async function importDataValueSet(
   interface Merged {
     candidate: CandidateValue;
     indexes: number[];
-    parts: Set<ValuePart>;
+    /** The parts received so far, as bits of PART_BITS (a Set per value costs a 100,000-value payload dearly). */
+    parts: number;
     objects: Record<string, string>;
   }
   const merged = new Map<string, Merged>();
@@ -533,19 +549,19 @@ export async function importDataValueSet(
       continue;
     }
     const unitCode = mapping.orgUnit.get(orgUnit) ?? orgUnit;
-    const key = [indicator.code, unitCode, period, option].join('\u0000');
+    const key = `${indicator.code}\u0000${unitCode}\u0000${period}\u0000${option}`;
     let entry = merged.get(key);
     if (!entry) {
       entry = {
         candidate: { row: index, indicator: indicator.code, orgUnit: unitCode, period, option },
         indexes: [],
-        parts: new Set(),
+        parts: 0,
         objects,
       };
       merged.set(key, entry);
       byRow.set(index, entry);
     }
-    if (entry.parts.has(part)) {
+    if (entry.parts & PART_BITS[part]) {
       addConflict(
         conflicts,
         index,
@@ -556,7 +572,7 @@ export async function importDataValueSet(
       );
       continue;
     }
-    entry.parts.add(part);
+    entry.parts |= PART_BITS[part];
     entry.indexes.push(index);
     const { candidate } = entry;
     if (deleting) candidate.delete = true;

@@ -3,26 +3,30 @@
 // let them save (allowedActions), into reports still open for entry, indicators the unit reports that
 // quarter, values checked by validateValue; drafts are created where none exist, every change is
 // audited. What differs is the shape of the work: codes are resolved in a few queries, existing values
-// read in bulk, and writes go out as multi-row statements in one transaction.
+// read in bulk, the rules decided once per unit × quarter rather than once per row, and the writes go
+// out through the bulk-write seam (db/dialect.ts) in one transaction.
 import type { Kysely } from 'kysely';
+import { isUniqueViolation } from '../../db/dialect';
 import { QUARTER_PATTERN } from '../../db/periods';
-import { type AuditEntry, insertAuditEntries } from '../../db/queries/audit';
+import { insertValueAuditEntries, type ValueAuditEntry } from '../../db/queries/audit';
 import {
   createDraftReports,
   deleteDataValuesAt,
   findOrgUnitsByCodes,
   findPeriodsByIds,
+  insertDataValues,
   listIndicatorRefs,
   listReportingLinks,
   listReportsOf,
   listStoredValues,
+  type NewValue,
   type ReportingLink,
   type ReportRef,
   type StoredValueRef,
   touchReports,
   type UnitRef,
-  upsertDataValues,
-  type ValueUpsert,
+  updateDataValuesAt,
+  type ValueChange,
 } from '../../db/queries/exchange';
 import { type IndicatorSummary, listIndicatorOptions, listIndicators, TOTAL_OPTION } from '../../db/queries/indicators';
 import { tierOf } from '../../db/queries/org-units';
@@ -30,7 +34,7 @@ import type { Database, PeriodRow } from '../../db/schema';
 import { inTransaction } from '../../db/transaction';
 import type { SessionUser } from '../lib/env';
 import { AppError } from '../lib/errors';
-import { normaliseHeader, type RawCell, type RawTable, restoreText } from '../lib/spreadsheet-readers';
+import { normaliseHeader, type RawCell, type RawTable, restoreText, rowWidthProblem } from '../lib/spreadsheet-readers';
 import { allowedActions, type ReportState, validateValue } from './reports';
 
 /** The most data rows one file may hold; more is refused with 413 (split the file). */
@@ -131,8 +135,8 @@ export function countOutcomes(outcomes: readonly RowOutcome[]): Record<RowAction
   return counts;
 }
 
-function keyOf(...parts: (string | number)[]): string {
-  return parts.join('\u0000');
+function keyOf(a: string | number, b: string | number): string {
+  return `${a}\u0000${b}`;
 }
 
 function figuresOf(value: Figures): Figures {
@@ -152,22 +156,51 @@ export function reportedIndicators(links: readonly ReportingLink[], unit: UnitRe
   return ids;
 }
 
+/** An indicator × option a file may name, numbered so per-pair lookups key on a number, not a string. */
+interface OptionSlot {
+  indicatorId: number;
+  optionId: number;
+  slot: number;
+}
+
+interface IndicatorPlan {
+  summary: IndicatorSummary;
+  options: Map<string, OptionSlot>;
+}
+
+/** What every row of one unit × quarter shares: worked out once, on the first such row. */
+interface PairPlan {
+  reported: Set<number>;
+  report: ReportRef | undefined;
+  state: ReportState;
+  /** The form would refuse to save into this report (submitted or approved). */
+  locked: boolean;
+  /** Values stored now, and the first row that named each value, by option slot. */
+  stored: Map<number, StoredValueRef>;
+  firstRow: Map<number, number>;
+  /** Whether the pair's new draft report or existing report is already in the plan. */
+  counted: boolean;
+}
+
+interface UnitPlan {
+  ref: UnitRef;
+  /** The form's scope: may this user save this unit's values at all (whatever the report's state)? */
+  mayEnter: boolean;
+  pairs: Map<string, PairPlan>;
+}
+
 interface PlanContext {
   user: SessionUser;
   strategy: ImportStrategy;
   /** 'YYYY-MM-DD' */
   today: string;
-  indicatorOf: Map<string, IndicatorSummary>;
-  optionOf: Map<string, { indicatorId: number; optionId: number }>;
-  unitOf: Map<string, UnitRef>;
+  indicatorOf: Map<string, IndicatorPlan>;
+  unitOf: Map<string, UnitPlan>;
   periodOf: Map<string, PeriodRow>;
   linksOf: Map<number, ReportingLink[]>;
   reportOf: Map<string, ReportRef>;
-  storedOf: Map<string, StoredValueRef>;
-  reportedCache: Map<string, Set<number>>;
-  saveAllowed: Map<string, boolean>;
-  firstRowOf: Map<string, number>;
-  newReportKeys: Set<string>;
+  /** Stored values by unit × period key, then option slot (each PairPlan takes its own map). */
+  storedOf: Map<string, Map<number, StoredValueRef>>;
   touched: Set<number>;
 }
 
@@ -188,15 +221,24 @@ function rejectLocked(outcome: RowOutcome, unit: UnitRef, periodId: string, stat
   );
 }
 
-/** allowedActions(…).includes('save'), once per unit and state: it is the same answer for every row. */
-function maySave(context: PlanContext, unit: UnitRef, state: ReportState): boolean {
-  const key = `${unit.id}/${state}`;
-  let allowed = context.saveAllowed.get(key);
-  if (allowed === undefined) {
-    allowed = allowedActions(unit, context.user, state).includes('save');
-    context.saveAllowed.set(key, allowed);
-  }
-  return allowed;
+function pairPlanOf(context: PlanContext, unit: UnitPlan, period: PeriodRow): PairPlan {
+  let pair = unit.pairs.get(period.id);
+  if (pair) return pair;
+  const key = keyOf(unit.ref.id, period.id);
+  const report = context.reportOf.get(key);
+  const state: ReportState = report?.status ?? 'not_started';
+  pair = {
+    reported: reportedIndicators(context.linksOf.get(unit.ref.id) ?? [], unit.ref, period),
+    report,
+    state,
+    // allowedActions(…).includes('save'), as the form asks it: submitted and approved reports are locked.
+    locked: !allowedActions(unit.ref, context.user, state).includes('save'),
+    stored: context.storedOf.get(key) ?? new Map(),
+    firstRow: new Map(),
+    counted: false,
+  };
+  unit.pairs.set(period.id, pair);
+  return pair;
 }
 
 /** Decides one candidate (a plain function, not a closure per row: this runs 100,000 times per file). */
@@ -214,10 +256,14 @@ function planOne(candidate: CandidateValue, context: PlanContext, plan: ImportPl
   };
   plan.outcomes.push(outcome);
 
-  const indicator = context.indicatorOf.get(candidate.indicator);
-  if (!indicator) return rejectRow(outcome, 'unknown_indicator', `No indicator has the code "${candidate.indicator}".`);
-  const unit = context.unitOf.get(candidate.orgUnit);
-  if (!unit) return rejectRow(outcome, 'unknown_org_unit', `No org unit has the code "${candidate.orgUnit}".`);
+  const indicatorPlan = context.indicatorOf.get(candidate.indicator);
+  if (!indicatorPlan) {
+    return rejectRow(outcome, 'unknown_indicator', `No indicator has the code "${candidate.indicator}".`);
+  }
+  const indicator = indicatorPlan.summary;
+  const unitPlan = context.unitOf.get(candidate.orgUnit);
+  if (!unitPlan) return rejectRow(outcome, 'unknown_org_unit', `No org unit has the code "${candidate.orgUnit}".`);
+  const unit = unitPlan.ref;
   const period = context.periodOf.get(candidate.period);
   if (!period) {
     return rejectRow(
@@ -235,7 +281,7 @@ function planOne(candidate: CandidateValue, context: PlanContext, plan: ImportPl
       `${period.id} has not started yet; reports cover quarters that have begun.`,
     );
   }
-  const option = context.optionOf.get(keyOf(indicator.code, candidate.option));
+  const option = indicatorPlan.options.get(candidate.option);
   if (!option) {
     const valid = indicator.disaggregation.options.map((entry) => entry.code);
     const listed = `${valid.slice(0, 5).join(', ')}${valid.length > 5 ? '…' : ''}`;
@@ -245,8 +291,7 @@ function planOne(candidate: CandidateValue, context: PlanContext, plan: ImportPl
       `"${candidate.option}" is not a breakdown of ${indicator.code}; use one of ${listed}.`,
     );
   }
-  // The form's scope, whatever the report's state: may this user save this unit's values at all?
-  if (!maySave(context, unit, 'draft')) {
+  if (!unitPlan.mayEnter) {
     return rejectRow(
       outcome,
       'out_of_scope',
@@ -254,17 +299,11 @@ function planOne(candidate: CandidateValue, context: PlanContext, plan: ImportPl
         (user.orgUnit ? ` (you enter those of ${user.orgUnit.code}).` : '.'),
     );
   }
-  const pairKey = keyOf(unit.id, period.id);
-  let reported = context.reportedCache.get(pairKey);
-  if (!reported) {
-    reported = reportedIndicators(context.linksOf.get(unit.id) ?? [], unit, period);
-    context.reportedCache.set(pairKey, reported);
-  }
-  if (!reported.has(option.indicatorId)) {
+  const pair = pairPlanOf(context, unitPlan, period);
+  if (!pair.reported.has(option.indicatorId)) {
     return rejectRow(outcome, 'not_reported', `${indicator.code} is not reported by ${unit.code} in ${period.id}.`);
   }
-  const valueKey = keyOf(option.indicatorId, unit.id, period.id, option.optionId);
-  const firstRow = context.firstRowOf.get(valueKey);
+  const firstRow = pair.firstRow.get(option.slot);
   if (firstRow !== undefined) {
     outcome.firstRow = firstRow;
     return rejectRow(
@@ -273,14 +312,12 @@ function planOne(candidate: CandidateValue, context: PlanContext, plan: ImportPl
       `The same indicator, unit, period and option as row ${firstRow}: keep one of them.`,
     );
   }
-  context.firstRowOf.set(valueKey, candidate.row);
-  const report = context.reportOf.get(pairKey);
-  const state: ReportState = report?.status ?? 'not_started';
+  pair.firstRow.set(option.slot, candidate.row);
+  const { report, state, locked } = pair;
   // Submitted and approved reports are locked, as in the form; a row that would leave a locked
   // value exactly as it is writes nothing, so it passes as unchanged (re-importing an export works).
-  const locked = !maySave(context, unit, state);
 
-  const existing = context.storedOf.get(valueKey);
+  const existing = pair.stored.get(option.slot);
   if (existing) outcome.previous = figuresOf(existing);
   const { strategy } = context;
 
@@ -373,10 +410,10 @@ function planOne(candidate: CandidateValue, context: PlanContext, plan: ImportPl
     existing,
     figures,
   });
-  if (report) context.touched.add(report.id);
-  else if (!context.newReportKeys.has(pairKey)) {
-    context.newReportKeys.add(pairKey);
-    plan.newReports.push({ unitId: unit.id, periodId: period.id });
+  if (!pair.counted) {
+    pair.counted = true;
+    if (report) context.touched.add(report.id);
+    else plan.newReports.push({ unitId: unit.id, periodId: period.id });
   }
   return outcome;
 }
@@ -391,25 +428,26 @@ export async function planImport(
   candidates: readonly CandidateValue[],
   options: { today: Date; strategy?: ImportStrategy | undefined },
 ): Promise<ImportPlan> {
-  const indicatorCodes = [...new Set(candidates.map((candidate) => candidate.indicator))];
+  const indicatorCodes = new Set<string>();
+  const unitCodes = new Set<string>();
+  const periodIds = new Set<string>();
+  for (const candidate of candidates) {
+    indicatorCodes.add(candidate.indicator);
+    unitCodes.add(candidate.orgUnit);
+    if (QUARTER_PATTERN.test(candidate.period)) periodIds.add(candidate.period);
+  }
   const [summaries, optionRows, units, periods] = await Promise.all([
-    listIndicators(db, { codes: indicatorCodes, locale: 'en' }),
-    listIndicatorOptions(db, indicatorCodes),
-    findOrgUnitsByCodes(
-      db,
-      candidates.map((candidate) => candidate.orgUnit),
-    ),
-    findPeriodsByIds(
-      db,
-      candidates.map((candidate) => candidate.period).filter((period) => QUARTER_PATTERN.test(period)),
-    ),
+    listIndicators(db, { codes: [...indicatorCodes], locale: 'en' }),
+    listIndicatorOptions(db, [...indicatorCodes]),
+    findOrgUnitsByCodes(db, [...unitCodes]),
+    findPeriodsByIds(db, [...periodIds]),
   ]);
   const unitIds = units.map((unit) => unit.id);
-  const periodIds = periods.map((period) => period.id);
+  const foundPeriods = periods.map((period) => period.id);
   const [links, reports, stored] = await Promise.all([
     listReportingLinks(db, unitIds),
-    listReportsOf(db, unitIds, periodIds),
-    listStoredValues(db, unitIds, periodIds),
+    listReportsOf(db, unitIds, foundPeriods),
+    listStoredValues(db, unitIds, foundPeriods),
   ]);
   const linksOf = new Map<number, ReportingLink[]>();
   for (const link of links) {
@@ -417,23 +455,44 @@ export async function planImport(
     if (list) list.push(link);
     else linksOf.set(link.unitId, [link]);
   }
+  const indicatorOf = new Map<string, IndicatorPlan>(
+    summaries.map((summary) => [summary.code, { summary, options: new Map() }]),
+  );
+  const slotOf = new Map<string, number>();
+  for (const row of optionRows) {
+    const slot = slotOf.size;
+    slotOf.set(keyOf(row.indicatorId, row.optionId), slot);
+    indicatorOf
+      .get(row.indicator)
+      ?.options.set(row.option, { indicatorId: row.indicatorId, optionId: row.optionId, slot });
+  }
+  const storedOf = new Map<string, Map<number, StoredValueRef>>();
+  for (const value of stored) {
+    const slot = slotOf.get(keyOf(value.indicatorId, value.optionId));
+    if (slot === undefined) continue; // an indicator the file does not name
+    const key = keyOf(value.unitId, value.periodId);
+    let values = storedOf.get(key);
+    if (!values) {
+      values = new Map();
+      storedOf.set(key, values);
+    }
+    values.set(slot, value);
+  }
   const context: PlanContext = {
     user,
     strategy: options.strategy ?? 'CREATE_AND_UPDATE',
     today: options.today.toISOString().slice(0, 10),
-    indicatorOf: new Map(summaries.map((summary) => [summary.code, summary])),
-    optionOf: new Map(optionRows.map((row) => [keyOf(row.indicator, row.option), row])),
-    unitOf: new Map(units.map((unit) => [unit.code, unit])),
+    indicatorOf,
+    unitOf: new Map(
+      units.map((unit) => [
+        unit.code,
+        { ref: unit, mayEnter: allowedActions(unit, user, 'draft').includes('save'), pairs: new Map() },
+      ]),
+    ),
     periodOf: new Map(periods.map((period) => [period.id, period])),
     linksOf,
     reportOf: new Map(reports.map((report) => [keyOf(report.unitId, report.periodId), report])),
-    storedOf: new Map(
-      stored.map((value) => [keyOf(value.indicatorId, value.unitId, value.periodId, value.optionId), value]),
-    ),
-    reportedCache: new Map(),
-    saveAllowed: new Map(),
-    firstRowOf: new Map(),
-    newReportKeys: new Set(),
+    storedOf,
     touched: new Set(),
   };
   const plan: ImportPlan = { outcomes: [], writes: [], deletes: [], newReports: [], touchedReportIds: [] };
@@ -442,22 +501,68 @@ export async function planImport(
   return plan;
 }
 
-function auditOf(pending: PendingWrite, action: 'create' | 'update' | 'delete', userId: number): AuditEntry {
-  const { outcome, unit, periodId } = pending;
-  return {
-    entityType: 'data_value',
-    entityKey: `${outcome.indicator}/${unit.code}/${periodId}/${outcome.option}`,
-    action,
-    oldValue: pending.existing ? figuresOf(pending.existing) : null,
-    newValue: action === 'delete' ? null : pending.figures,
-    actorId: userId,
-    orgUnitId: unit.id,
-    periodId,
-    indicatorId: pending.indicatorId,
-  };
+function* auditEntriesOf(
+  writes: readonly PendingWrite[],
+  deletes: readonly PendingWrite[],
+  userId: number,
+): Generator<ValueAuditEntry> {
+  for (const [pending, deleting] of [
+    [writes, false],
+    [deletes, true],
+  ] as const) {
+    for (const { outcome, unit, periodId, existing, figures, indicatorId } of pending) {
+      yield {
+        entityKey: `${outcome.indicator}/${unit.code}/${periodId}/${outcome.option}`,
+        action: deleting ? 'delete' : existing ? 'update' : 'create',
+        oldValue: existing ?? null,
+        newValue: deleting ? null : figures,
+        actorId: userId,
+        orgUnitId: unit.id,
+        periodId,
+        indicatorId,
+      };
+    }
+  }
 }
 
-/** Writes a plan: drafts where needed, values, deletions, audit entries, report versions. */
+function* newValuesOf(writes: readonly PendingWrite[]): Generator<NewValue> {
+  for (const write of writes) {
+    if (write.existing) continue;
+    const { figures } = write;
+    yield {
+      indicatorId: write.indicatorId,
+      unitId: write.unit.id,
+      periodId: write.periodId,
+      optionId: write.optionId,
+      value: figures.value,
+      numerator: figures.numerator,
+      denominator: figures.denominator,
+      comment: figures.comment,
+    };
+  }
+}
+
+function* changesOf(writes: readonly PendingWrite[]): Generator<ValueChange> {
+  for (const { existing, figures } of writes) {
+    if (!existing) continue;
+    yield {
+      id: existing.id,
+      expectedVersion: existing.version,
+      value: figures.value,
+      numerator: figures.numerator,
+      denominator: figures.denominator,
+      comment: figures.comment,
+    };
+  }
+}
+
+/**
+ * Writes a plan as the entry form would, in bulk: drafts (with their create events) where needed,
+ * new values at version 1, changed values at their read version + 1, deletions, one audit entry per
+ * change, and a new version of every report touched. Each step is a few statements whatever the
+ * number of rows, fed row by row from the plan; a count that falls short means someone else wrote
+ * meanwhile, and the caller's transaction is rolled back.
+ */
 export async function applyImport(
   trx: Kysely<Database>,
   plan: ImportPlan,
@@ -467,25 +572,16 @@ export async function applyImport(
   const nowIso = now.toISOString();
   const created = await createDraftReports(trx, plan.newReports, user.id, nowIso);
   if (created.length !== plan.newReports.length) throw changedMeanwhile();
-  const upserts: ValueUpsert[] = plan.writes.map((write) => ({
-    indicatorId: write.indicatorId,
-    unitId: write.unit.id,
-    periodId: write.periodId,
-    optionId: write.optionId,
-    ...write.figures,
-    expectedVersion: write.existing?.version ?? null,
-  }));
-  if ((await upsertDataValues(trx, upserts, user.id, nowIso)) !== upserts.length) throw changedMeanwhile();
+  const updates = plan.writes.filter((write) => write.existing).length;
+  try {
+    await insertDataValues(trx, newValuesOf(plan.writes), user.id, nowIso);
+  } catch (error) {
+    throw isUniqueViolation(error) ? changedMeanwhile() : error;
+  }
+  if ((await updateDataValuesAt(trx, changesOf(plan.writes), user.id, nowIso)) !== updates) throw changedMeanwhile();
   const deletes = plan.deletes.flatMap((entry) => (entry.existing ? [entry.existing] : []));
   if ((await deleteDataValuesAt(trx, deletes)) !== deletes.length) throw changedMeanwhile();
-  await insertAuditEntries(
-    trx,
-    [
-      ...plan.writes.map((write) => auditOf(write, write.existing ? 'update' : 'create', user.id)),
-      ...plan.deletes.map((entry) => auditOf(entry, 'delete', user.id)),
-    ],
-    nowIso,
-  );
+  await insertValueAuditEntries(trx, auditEntriesOf(plan.writes, plan.deletes, user.id), nowIso);
   await touchReports(trx, [...plan.touchedReportIds, ...created.map((report) => report.id)], nowIso);
 }
 
@@ -544,7 +640,9 @@ export function parseNumberCell(cell: RawCell | undefined, yesNo: boolean): numb
 /** Text from a cell: a code or a comment (the quote an export put before formula-like text is removed). */
 export function textCell(cell: RawCell | undefined): string {
   if (cell === null || cell === undefined) return '';
-  return restoreText(String(cell)).trim();
+  const text = typeof cell === 'string' ? cell : String(cell);
+  // Only text that starts with a quote can carry an export's formula guard.
+  return (text.charCodeAt(0) === 0x27 ? restoreText(text) : text).trim();
 }
 
 // ---- spreadsheets of data values ----
@@ -634,41 +732,52 @@ export async function candidatesFromTable(db: Kysely<Database>, table: RawTable)
   );
   const candidates: CandidateValue[] = [];
   const malformed: RowOutcome[] = [];
-  const width = table.header.length;
+  // Plain loops and few per-row objects: this runs for every row of a 250,000-row file.
   for (const { row, cells } of table.rows) {
     const indicator = textCell(cellAt(cells, index.indicator));
     const orgUnit = textCell(cellAt(cells, index.orgUnit));
     const period = textCell(cellAt(cells, index.period)).toUpperCase();
     const option = textCell(cellAt(cells, index.option)) || TOTAL_OPTION;
-    const base = { row, indicator, orgUnit, period, option, value: null, previous: null };
     const problems: string[] = [];
-    if (table.format === 'csv' && cells.length < width) {
-      problems.push(`The row has ${cells.length} of the header's ${width} columns: the file may be truncated here.`);
-    } else if (table.format === 'csv' && cells.length > width) {
-      problems.push(
-        `The row has ${cells.length} columns but the header ${width}: a cell probably holds a comma without quotes around it.`,
-      );
-    }
+    const widthProblem = rowWidthProblem(table, cells);
+    if (widthProblem) problems.push(widthProblem);
     if (indicator === '') problems.push('The indicator cell is empty.');
     if (orgUnit === '') problems.push('The orgUnit cell is empty.');
     if (period === '') problems.push('The period cell is empty.');
-    const numbers: Partial<Record<'value' | 'numerator' | 'denominator', number>> = {};
+    const yes = yesNo.has(indicator);
+    let value: number | undefined;
+    let numerator: number | undefined;
+    let denominator: number | undefined;
     for (const column of NUMBER_COLUMNS) {
-      const parsed = parseNumberCell(cellAt(cells, index[column]), yesNo.has(indicator));
+      const parsed = parseNumberCell(cellAt(cells, index[column]), yes);
       if (typeof parsed === 'object') problems.push(`${column}: ${parsed.error}`);
-      else if (parsed !== undefined) numbers[column] = parsed;
+      else if (column === 'value') value = parsed;
+      else if (column === 'numerator') numerator = parsed;
+      else denominator = parsed;
     }
-    let comment: string | null | undefined;
+    let comment: string | undefined;
     if (index.comment !== undefined) {
       comment = textCell(cellAt(cells, index.comment));
-      if (comment.length > MAX_COMMENT_LENGTH)
+      if (comment.length > MAX_COMMENT_LENGTH) {
         problems.push(`The comment is longer than ${MAX_COMMENT_LENGTH} characters.`);
+      }
     }
     if (problems.length > 0) {
-      malformed.push({ ...base, action: 'rejected', problem: 'malformed', reason: problems.join(' ') });
+      malformed.push({
+        row,
+        action: 'rejected',
+        indicator,
+        orgUnit,
+        period,
+        option,
+        value: null,
+        previous: null,
+        problem: 'malformed',
+        reason: problems.join(' '),
+      });
       continue;
     }
-    candidates.push({ row, indicator, orgUnit, period, option, ...numbers, comment });
+    candidates.push({ row, indicator, orgUnit, period, option, value, numerator, denominator, comment });
   }
   return { candidates, malformed, used, ignored };
 }

@@ -35,7 +35,7 @@ import {
 import { inTransaction } from '../../db/transaction';
 import type { SessionUser } from '../lib/env';
 import { AppError } from '../lib/errors';
-import { decodeUtf8, type RawCell, type RawTable } from '../lib/spreadsheet-readers';
+import { decodeUtf8, type RawCell, type RawTable, rowWidthProblem } from '../lib/spreadsheet-readers';
 import { parseJsonText } from '../lib/uploads';
 import { mapColumns, parseNumberCell, textCell } from './imports';
 import { validateValue } from './reports';
@@ -157,6 +157,8 @@ export async function importIndicatorTable(
       };
       const text = (column: IndicatorColumn) => textCell(cell(column));
       const problems: string[] = [];
+      const widthProblem = rowWidthProblem(table, cells);
+      if (widthProblem) problems.push(widthProblem);
       const code = text('code');
       if (!CODE.test(code)) problems.push(`The code "${code}" must be 1–64 letters, digits, _ . or -.`);
       const first = seen.get(code);
@@ -330,6 +332,8 @@ export async function importTargetTable(
       const year = textCell(column(cells, 'year'));
       const key = `${indicatorCode}/${unitCode}/${typeText}/${year}`;
       const problems: string[] = [];
+      const widthProblem = rowWidthProblem(table, cells);
+      if (widthProblem) problems.push(widthProblem);
       const indicator = indicatorOf.get(indicatorCode);
       if (!indicator) problems.push(`No indicator has the code "${indicatorCode}".`);
       const unit = unitOf.get(unitCode);
@@ -481,7 +485,13 @@ export async function importOrgUnitGeoJson(
 ): Promise<MetadataReport> {
   if (bytes.length === 0)
     throw new AppError(400, 'empty_file', 'The file is empty: expected a GeoJSON FeatureCollection.');
-  const parsed = CollectionSchema.safeParse(parseJsonText(decodeUtf8(bytes), 'GeoJSON file'));
+  const parsed = CollectionSchema.safeParse(
+    parseJsonText(
+      decodeUtf8(bytes),
+      'GeoJSON file',
+      'A KML or GML boundary file converts to GeoJSON with QGIS (Export → Save Features As) or ogr2ogr.',
+    ),
+  );
   if (!parsed.success) {
     throw new AppError(
       400,

@@ -7,9 +7,10 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { listIndicators } from '../../db/queries/indicators';
 import type { Database } from '../../db/schema';
+import { createApp } from '../../server/app';
 import { validateValue } from '../../server/services/reports';
 import { createTestApp, ORIGIN, signIn } from '../helpers/app';
-import { createSeededDatabase, ENGINES, type TestDatabase } from '../helpers/database';
+import { createSeededDatabase, ENGINES, TEST_AS_OF, type TestDatabase } from '../helpers/database';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/dhis2');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
@@ -538,18 +539,127 @@ describe.each(ENGINES)('DHIS2 dataValueSets on %s', (engine) => {
         '?idScheme=UID',
         /Only idScheme=CODE/,
       ],
+      [
+        'DHIS2’s XML',
+        415,
+        'unsupported_media_type',
+        '<?xml version="1.0"?><dataValueSet xmlns="http://dhis2.org/schema/dxf/2.0"><dataValue dataElement="COORD_MEETINGS" period="2026Q3" orgUnit="PHL-naga-city" value="5"/></dataValueSet>',
+        'application/xml',
+        '',
+        /XML dataValueSet is not read here: send the same data as JSON or CSV/,
+      ],
+      [
+        'truncated XML declared as JSON',
+        415,
+        'unsupported_media_type',
+        '<dataValueSet xmlns="http://dhis2.org/schema/dxf/2.0"><dataValue dataElement="COORD',
+        'application/json',
+        '',
+        /XML dataValueSet/,
+      ],
+      ['Latin-1 CSV', 415, 'wrong_encoding', '', 'application/csv', 'latin1', /byte 0xE9 on line 2.*Latin-1/],
+      [
+        'the escape \\u0000 in a code',
+        400,
+        'nul_character',
+        values(naga('COORD_MEETINGS', '5', { orgUnit: 'PHL-naga-city\u0000' })),
+        'application/json',
+        '',
+        /escape \\u0000 \(a NUL character\)/,
+      ],
+      [
+        'a NUL byte in a CSV',
+        400,
+        'nul_character',
+        `${DHIS2_CSV_HEADER}\r\nCOORD_MEETINGS,2026Q3,PHL-naga-city\u0000,default,default,5,,,,false,false\r\n`,
+        'application/csv',
+        '',
+        /NUL character \(byte 0x00\) on line 2/,
+      ],
+      [
+        'a CSV row cut short (truncated)',
+        400,
+        'malformed_csv',
+        `${DHIS2_CSV_HEADER}\r\nCOORD_MEETINGS,2026Q3,PHL-naga-city,default,default,5,,,,false,false\r\nLIVELIHOOD,2026Q3,PHL-na`,
+        'application/csv',
+        '',
+        /Row 3 has 3 of the header's 11 columns: the file may be truncated/,
+      ],
+      [
+        'a CSV comment with an unquoted comma',
+        400,
+        'malformed_csv',
+        `${DHIS2_CSV_HEADER}\r\nCOORD_MEETINGS,2026Q3,PHL-naga-city,default,default,5,,,met twice, in June,false,false\r\n`,
+        'text/csv',
+        '',
+        /Row 2 has 12 columns but the header 11: a cell probably holds a comma without quotes/,
+      ],
     ];
     test.each(CASES)('%s → %i %s', async (_label, status, code, body, type, option, message) => {
       const before = await storedValues(handle.db);
       const payload =
         option === 'utf16'
           ? new Uint8Array([0xff, 0xfe, ...[...'{}'].flatMap((char) => [char.charCodeAt(0), 0])])
-          : body;
+          : option === 'latin1'
+            ? Uint8Array.from(
+                `${DHIS2_CSV_HEADER}\r\nCOORD_MEETINGS,2026Q3,PHL-naga-city,default,default,5,,,R\u00e9union,false,false\r\n`,
+                (char) => char.charCodeAt(0),
+              )
+            : body;
       const result = await post('local.naga', payload, option.startsWith('?') ? option : '', type);
       expect(result.status).toBe(status);
       expect(result.body.error.code).toBe(code);
       expect(`${result.body.error.message} ${JSON.stringify(result.body.error.details ?? '')}`).toMatch(message);
       expect(await storedValues(handle.db)).toEqual(before);
+    });
+
+    test('an upload over the import limit is 413 naming the limit, streamed or declared; nothing is written', async () => {
+      const limited = createApp(handle, {
+        version: 'test',
+        log: () => {},
+        now: () => TEST_AS_OF,
+        maxBodyBytes: 1024,
+        maxImportBytes: 4 * 1024,
+      });
+      const payload = (count: number) =>
+        values(...Array.from({ length: count }, (_, i) => naga('COORD_MEETINGS', String(i + 1))));
+      const headers = { cookie: cookies['local.naga'] ?? '', origin: ORIGIN, 'content-type': 'application/json' };
+      const big = payload(100);
+      const before = await storedValues(handle.db);
+      for (const [body, sent] of [
+        [big, { ...headers, 'content-length': String(new TextEncoder().encode(big).length) }],
+        [
+          new ReadableStream<Uint8Array>({
+            start(controller) {
+              controller.enqueue(new TextEncoder().encode(big));
+              controller.close();
+            },
+          }),
+          headers,
+        ],
+      ] as const) {
+        const response = await limited.request('/api/dhis2/dataValueSets', {
+          method: 'POST',
+          headers: sent,
+          body,
+          duplex: 'half',
+        } as RequestInit);
+        expect(response.status).toBe(413);
+        const error = ((await response.json()) as ErrorBody).error;
+        expect(error.code).toBe('payload_too_large');
+        expect(error.message).toMatch(/larger than 4 KB, the most one import takes/);
+      }
+      expect(await storedValues(handle.db)).toEqual(before);
+      // Above the app-wide 1 KB but within the import limit: imported as usual (a dry run here).
+      const within = payload(12);
+      expect(within.length).toBeGreaterThan(1024);
+      const accepted = await limited.request('/api/dhis2/dataValueSets?dryRun=true', {
+        method: 'POST',
+        headers,
+        body: within,
+      });
+      expect((await accepted.json()) as Summary).toMatchObject({ response: { status: expect.any(String) } });
+      expect([200, 409]).toContain(accepted.status);
     });
 
     test('a CSV without a header row is read in DHIS2’s column order with firstRowIsHeader=false', async () => {

@@ -6,10 +6,20 @@ import { findOrgUnitsByCodes, listReportingLinks } from '../../db/queries/exchan
 import { tierOf } from '../../db/queries/org-units';
 import { listReportingIndicators } from '../../db/queries/reports';
 import type { Database } from '../../db/schema';
+import { inTransaction } from '../../db/transaction';
 import { createApp } from '../../server/app';
+import { readConfig } from '../../server/config';
+import type { SessionUser } from '../../server/lib/env';
 import { XLSX_TYPE } from '../../server/lib/spreadsheet-readers';
+import { DEFAULT_MAX_UPLOAD_BYTES } from '../../server/lib/uploads';
 import { importRoutes } from '../../server/routes/imports';
-import { reportedIndicators } from '../../server/services/imports';
+import {
+  applyImport,
+  type CandidateValue,
+  planImport,
+  reportedIndicators,
+  runImport,
+} from '../../server/services/imports';
 import { createTestApp, ORIGIN, signIn } from '../helpers/app';
 import { createSeededDatabase, ENGINES, TEST_AS_OF, type TestDatabase } from '../helpers/database';
 
@@ -68,6 +78,17 @@ async function snapshot(db: Kysely<Database>) {
     targets: await count('target'),
   };
 }
+
+/** A body that streams in without a Content-Length, as a chunked upload does. */
+const streamOf = (text: string) => {
+  const bytes = new TextEncoder().encode(text);
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (let i = 0; i < bytes.length; i += 1000) controller.enqueue(bytes.slice(i, i + 1000));
+      controller.close();
+    },
+  });
+};
 
 const csv = (...rows: (string | number)[][]) => `${[HEADER, ...rows.map((row) => row.join(','))].join('\r\n')}\r\n`;
 
@@ -448,7 +469,20 @@ describe.each(ENGINES)('data value imports on %s', (engine) => {
       form.append('notes', 'forgot the file');
       return form;
     };
-    const CASES: [string, number, string, () => BodyInit, string | undefined, RegExp][] = [
+    /** The first bytes of an .ods: a ZIP whose first entry, "mimetype", names the OpenDocument type. */
+    const odsHead = () => {
+      const bytes = new Uint8Array(200);
+      bytes.set([0x50, 0x4b, 0x03, 0x04]);
+      bytes.set(new TextEncoder().encode('mimetypeapplication/vnd.oasis.opendocument.spreadsheet'), 30);
+      return bytes;
+    };
+    const workbookOf = async (rows: (string | number)[][]) => {
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('Values');
+      for (const row of rows) sheet.addRow(row);
+      return new Uint8Array(await workbook.xlsx.writeBuffer());
+    };
+    const CASES: [string, number, string, () => BodyInit | Promise<BodyInit>, string | undefined, RegExp][] = [
       ['an empty body', 400, 'empty_file', () => '', 'text/csv', /empty/],
       ['only blank lines', 400, 'empty_file', () => '\r\n  \r\n', 'text/csv', /empty/],
       ['a header and no rows', 400, 'no_rows', () => `${HEADER}\r\n`, 'text/csv', /no data rows/],
@@ -544,10 +578,54 @@ describe.each(ENGINES)('data value imports on %s', (engine) => {
         /point for decimals/,
       ],
       ['a form without the file', 400, 'missing_file', multipartWithoutFile, undefined, /field named "file"/],
+      [
+        'an Excel 2003 XML spreadsheet',
+        415,
+        'unsupported_format',
+        () => '<?xml version="1.0"?>\r\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet/>',
+        'text/csv',
+        /Excel 2003 XML spreadsheet.*CSV file \(UTF-8\) or an \.xlsx/,
+      ],
+      [
+        'truncated XML',
+        415,
+        'unsupported_format',
+        () => '<dataValueSet xmlns="http://dhis2.org/schema/dxf/2.0"><dataValue dataElement="COORD',
+        'application/xml',
+        /XML document, not a table/,
+      ],
+      ['JSON', 415, 'unsupported_format', () => '{"dataValues": [', 'application/json', /JSON, not a table/],
+      [
+        'a NUL byte (binary or damaged text)',
+        400,
+        'nul_character',
+        () => csv(GOOD, ['COORD_MEETINGS', 'PHL-naga-city', '2026Q3', 'TOTAL', 7, '', '', 'a\u0000b']),
+        'text/csv',
+        /NUL character \(byte 0x00\) on line 3/,
+      ],
+      ['an OpenDocument spreadsheet (.ods)', 415, 'unsupported_format', odsHead, undefined, /OpenDocument.*\.xlsx/],
+      ['an .xlsx whose first sheet is empty', 400, 'empty_file', () => workbookOf([]), XLSX_TYPE, /sheet is empty/],
+      [
+        'an .xlsx with a header and no rows',
+        400,
+        'no_rows',
+        () => workbookOf([HEADER.split(',')]),
+        XLSX_TYPE,
+        /no data rows/,
+      ],
+      [
+        'an .xlsx with an unknown code and a repeated key',
+        422,
+        'import_rejected',
+        () => workbookOf([HEADER.split(','), GOOD, ['NOPE', ...GOOD.slice(1)], GOOD]),
+        XLSX_TYPE,
+        /No indicator has the code "NOPE".*same indicator, unit, period and option as row 2/,
+      ],
     ];
     test.each(CASES)('%s → %i %s', async (_label, status, code, body, type, message) => {
       const before = await snapshot(handle.db);
-      const result = await upload<ErrorBody>('local.naga', body(), {
+      const payload = await body();
+      const result = await upload<ErrorBody>('local.naga', payload, {
         ...(type !== undefined && { type }),
         dryRun: false,
       });
@@ -577,21 +655,65 @@ describe.each(ENGINES)('data value imports on %s', (engine) => {
       expect(((await response.json()) as ErrorBody).error.message).toMatch(/larger than 1 KB/);
     });
 
-    test('an upload over the configured limit is 413', async () => {
+    test('imports have their own limit: over it 413 naming the limit, and nothing is written', async () => {
       const limited = createApp(handle, {
         version: 'test',
         log: () => {},
         now: () => TEST_AS_OF,
-        maxBodyBytes: 2048,
+        maxBodyBytes: 1024,
+        maxImportBytes: 8 * 1024,
       });
-      const big = csv(...Array.from({ length: 100 }, () => GOOD));
-      const response = await limited.request('/api/imports/data-values?dryRun=false', {
+      const headers = { cookie: cookies['local.naga'] ?? '', origin: ORIGIN, 'content-type': 'text/csv' };
+      const rows = (count: number) => csv(...Array.from({ length: count }, (_, i) => [...GOOD.slice(0, 4), i]));
+      const before = await snapshot(handle.db);
+      const big = rows(300);
+      const declared = { ...headers, 'content-length': String(new TextEncoder().encode(big).length) };
+      for (const [body, sent] of [
+        [big, declared],
+        [streamOf(big), headers],
+      ] as const) {
+        const over = await limited.request('/api/imports/data-values?dryRun=false', {
+          method: 'POST',
+          headers: sent,
+          body,
+          duplex: 'half',
+        } as RequestInit);
+        expect(over.status).toBe(413);
+        const error = ((await over.json()) as ErrorBody).error;
+        expect(error).toMatchObject({ code: 'payload_too_large', details: { maxBytes: 8 * 1024 } });
+        expect(error.message).toMatch(/larger than 8 KB, the most one import takes\. Split the file/);
+      }
+      expect(await snapshot(handle.db)).toEqual(before);
+
+      // Over the app-wide limit (1 KB) but within the import limit: the import reads it.
+      const within = rows(40);
+      expect(within.length).toBeGreaterThan(1024);
+      const accepted = await limited.request('/api/imports/data-values?dryRun=true', {
         method: 'POST',
-        headers: { cookie: cookies['local.naga'] ?? '', origin: ORIGIN, 'content-type': 'text/csv' },
-        body: big,
+        headers,
+        body: within,
       });
-      expect(response.status).toBe(413);
-      expect(((await response.json()) as ErrorBody).error.code).toBe('payload_too_large');
+      expect(accepted.status).toBe(200);
+      expect(((await accepted.json()) as Report).counts.rows).toBe(40);
+      // Every other request keeps the app-wide limit.
+      const other = await limited.request('/api/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: ORIGIN },
+        body: JSON.stringify({ email: 'a@b.org', password: 'x'.repeat(2000) }),
+      });
+      expect(other.status).toBe(413);
+      expect(((await other.json()) as ErrorBody).error.message).toMatch(/larger than 1 KB/);
+    });
+
+    test('the import limit defaults to 50 MB and is configured by M4D_MAX_IMPORT_BYTES', () => {
+      expect(DEFAULT_MAX_UPLOAD_BYTES).toBe(50 * 1024 * 1024);
+      expect(readConfig({}).maxImportBytes).toBeUndefined();
+      expect(readConfig({ M4D_MAX_IMPORT_BYTES: '200MB' }).maxImportBytes).toBe(200 * 1024 * 1024);
+      expect(readConfig({ M4D_MAX_IMPORT_BYTES: '512 kb' }).maxImportBytes).toBe(512 * 1024);
+      expect(readConfig({ M4D_MAX_IMPORT_BYTES: '1000000' }).maxImportBytes).toBe(1_000_000);
+      for (const bad of ['lots', '0', '-5MB', '1.5GB']) {
+        expect(() => readConfig({ M4D_MAX_IMPORT_BYTES: bad })).toThrow(/M4D_MAX_IMPORT_BYTES must be a size/);
+      }
     });
   });
 });
@@ -834,6 +956,116 @@ describe.each(ENGINES)('metadata imports on %s', (engine) => {
     expect(result.body.error.message).toMatch(message);
   });
 
+  describe('bad files get a report a person can act on and write nothing', () => {
+    const latin1 = (text: string) => Uint8Array.from(text, (char) => char.charCodeAt(0));
+    const utf16 = (text: string) =>
+      new Uint8Array([0xff, 0xfe, ...[...text].flatMap((char) => [char.charCodeAt(0), 0])]);
+    const truncatedXlsx = async () => {
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('Targets');
+      sheet.addRow(['indicator', 'org_unit', 'type', 'year', 'value']);
+      for (let year = 2024; year <= 2027; year++) sheet.addRow(['MIG_SERVED', 'PHL-naga-city', 'target', year, 10]);
+      const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+      return bytes.slice(0, Math.floor(bytes.length / 2));
+    };
+    const TARGETS = 'indicator,org_unit,type,year,value';
+    const CASES: [string, string, number, string, () => BodyInit | Promise<BodyInit>, string, RegExp][] = [
+      ['indicators', 'an empty file', 400, 'empty_file', () => '', 'text/csv', /empty/],
+      [
+        'indicators',
+        'Latin-1',
+        415,
+        'wrong_encoding',
+        () => latin1('code,name,value_type,aggregation_type\r\nX1,R\u00e9unions,integer,sum\r\n'),
+        'text/csv',
+        /byte 0xE9 on line 2.*Latin-1/,
+      ],
+      [
+        'indicators',
+        'a row cut short',
+        422,
+        'import_rejected',
+        () => 'code,name,value_type,aggregation_type\r\nX1,Name,integer,sum\r\nX2,Na',
+        'text/csv',
+        /2 of the header's 4 columns: the file may be truncated/,
+      ],
+      [
+        'targets',
+        'a quote never closed',
+        400,
+        'malformed_csv',
+        () => `${TARGETS}\r\n"MIG_SERVED,PHL-naga-city,target,2027,1`,
+        'text/csv',
+        /never closes/,
+      ],
+      [
+        'targets',
+        'a row cut short',
+        422,
+        'import_rejected',
+        () => `${TARGETS}\r\nMIG_SERVED,PHL-naga-city,target,2027,900\r\nMIG_SERVED,PHL-naga`,
+        'text/csv',
+        /2 of the header's 5 columns: the file may be truncated/,
+      ],
+      ['targets', 'a truncated .xlsx', 400, 'malformed_xlsx', truncatedXlsx, XLSX_TYPE, /truncated or damaged/],
+      [
+        'targets',
+        'an unknown code and a repeated key',
+        422,
+        'import_rejected',
+        () =>
+          `${TARGETS}\r\nMIG_SERVED,PHL-naga-city,target,2027,900\r\nMIG_SERVED,XX-99,target,2027,1\r\nMIG_SERVED,PHL-naga-city,target,2027,901\r\n`,
+        'text/csv',
+        /No org unit has the code \\"XX-99\\".*Row 2 has the same indicator, unit, type and year/,
+      ],
+      [
+        'targets',
+        'a NUL byte in a code',
+        400,
+        'nul_character',
+        () => `${TARGETS}\r\nMIG_SERVED\u0000,PHL-naga-city,target,2027,900\r\n`,
+        'text/csv',
+        /NUL character \(byte 0x00\) on line 2/,
+      ],
+      ['org-units', 'an empty file', 400, 'empty_file', () => '', 'application/geo+json', /empty/],
+      [
+        'org-units',
+        'the escape \\u0000 in a property',
+        400,
+        'nul_character',
+        () => '{"type": "FeatureCollection",\n "features": [{"type": "Feature", "properties": {"code": "A\\u0000"}}]}',
+        'application/geo+json',
+        /escape \\u0000 \(a NUL character\) on line 2/,
+      ],
+      [
+        'org-units',
+        'KML instead of GeoJSON',
+        415,
+        'unsupported_format',
+        () => '<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>',
+        'application/vnd.google-earth.kml+xml',
+        /XML, not JSON.*KML.*QGIS/,
+      ],
+      [
+        'org-units',
+        'UTF-16',
+        415,
+        'wrong_encoding',
+        () => utf16('{"type": "FeatureCollection", "features": []}'),
+        'application/geo+json',
+        /UTF-16/,
+      ],
+    ];
+    test.each(CASES)('%s: %s → %i %s', async (path, _label, status, code, body, type, message) => {
+      const before = await snapshot(handle.db);
+      const result = await upload(path, await body(), type, false);
+      expect(result.status).toBe(status);
+      expect(result.body.error.code).toBe(code);
+      expect(`${result.body.error.message} ${JSON.stringify(result.body.error.details ?? '')}`).toMatch(message);
+      expect(await snapshot(handle.db)).toEqual(before);
+    });
+  });
+
   test('a duplicate code in a GeoJSON file is rejected', async () => {
     const one = feature(
       { code: 'DUP-1', name: 'One', kind: 'municipality', parent: 'PH-05' },
@@ -856,5 +1088,263 @@ describe.each(ENGINES)('metadata imports on %s', (engine) => {
     const { status, body } = await upload('indicators', bytes, XLSX_TYPE, true);
     expect(status).toBe(200);
     expect(body.rows).toEqual([{ row: 2, action: 'insert', key: 'PLAN_STAGE' }]);
+  });
+});
+
+describe.each(ENGINES)('an import writes what the entry form writes, on %s', (engine) => {
+  let form: TestDatabase;
+  let file: TestDatabase;
+  beforeAll(async () => {
+    [form, file] = await Promise.all([createSeededDatabase(engine), createSeededDatabase(engine)]);
+  }, 180_000);
+  afterAll(async () => Promise.all([form.dispose(), file.dispose()]));
+
+  const UNIT = 'SEN-sedhiou';
+  const PERIOD = '2026Q3';
+  const WHO = 'local.sedhiou@example.org';
+
+  /** Everything a save leaves behind for one unit × quarter, by code (ids differ between databases). */
+  async function written(db: Kysely<Database>) {
+    const values = await db
+      .selectFrom('data_value as dv')
+      .innerJoin('indicator as i', 'i.id', 'dv.indicator_id')
+      .innerJoin('disaggregation_option as o', 'o.id', 'dv.option_id')
+      .innerJoin('org_unit as u', 'u.id', 'dv.org_unit_id')
+      .leftJoin('app_user as c', 'c.id', 'dv.created_by')
+      .leftJoin('app_user as m', 'm.id', 'dv.updated_by')
+      .select([
+        'i.code as indicator',
+        'o.code as option',
+        'dv.value',
+        'dv.numerator',
+        'dv.denominator',
+        'dv.comment',
+        'dv.version',
+        'c.email as createdBy',
+        'm.email as updatedBy',
+        'dv.created_at',
+        'dv.updated_at',
+      ])
+      .where('u.code', '=', UNIT)
+      .where('dv.period_id', '=', PERIOD)
+      .orderBy('i.code')
+      .orderBy('o.code')
+      .execute();
+    const audit = await db
+      .selectFrom('audit_log as a')
+      .innerJoin('org_unit as u', 'u.id', 'a.org_unit_id')
+      .leftJoin('app_user as p', 'p.id', 'a.actor_id')
+      .leftJoin('indicator as i', 'i.id', 'a.indicator_id')
+      .select([
+        'a.entity_type',
+        'a.entity_key',
+        'a.action',
+        'a.old_value',
+        'a.new_value',
+        'p.email as actor',
+        'i.code as indicator',
+        'a.period_id',
+        'a.created_at',
+      ])
+      .where('u.code', '=', UNIT)
+      .where('a.period_id', '=', PERIOD)
+      .orderBy('a.entity_key')
+      .orderBy('a.id')
+      .execute();
+    const report = await db
+      .selectFrom('report as r')
+      .innerJoin('org_unit as u', 'u.id', 'r.org_unit_id')
+      .select(['r.id', 'r.status', 'r.version', 'r.updated_at'])
+      .where('u.code', '=', UNIT)
+      .where('r.period_id', '=', PERIOD)
+      .executeTakeFirstOrThrow();
+    const events = await db
+      .selectFrom('report_event as e')
+      .leftJoin('app_user as p', 'p.id', 'e.actor_id')
+      .select(['e.action', 'e.from_status', 'e.to_status', 'p.email'])
+      .where('e.report_id', '=', report.id)
+      .orderBy('e.id')
+      .execute();
+    return {
+      values,
+      audit: audit.map((entry) => ({
+        ...entry,
+        old_value: entry.old_value === null ? null : JSON.parse(entry.old_value),
+        new_value: entry.new_value === null ? null : JSON.parse(entry.new_value),
+      })),
+      report: { status: report.status, version: report.version, updatedAt: report.updated_at },
+      events,
+    };
+  }
+
+  test('new and changed values: the same rows, versions, audit entries, report version and events', async () => {
+    const formApp = createTestApp(form);
+    const fileApp = createTestApp(file);
+    const [formCookie, fileCookie] = await Promise.all([signIn(formApp, WHO), signIn(fileApp, WHO)]);
+    const detail = (await (
+      await formApp.request(`/api/reports/${UNIT}/${PERIOD}`, { headers: { cookie: formCookie } })
+    ).json()) as {
+      report: { status: string };
+      indicators: { code: string; valueType: string; disaggregation: { options: { code: string }[] } }[];
+    };
+    expect(detail.report.status).toBe('not_started');
+    /** Round 0 enters values; round 1 changes every one of them (and its comment). */
+    const inputs = (round: number) =>
+      detail.indicators.flatMap((indicator) =>
+        indicator.disaggregation.options.slice(0, 2).map((option) => {
+          const comment = round === 0 ? 'from the register' : 'corrected: see the register';
+          const base = { indicator: indicator.code, option: option.code, comment, version: round === 0 ? null : 1 };
+          switch (indicator.valueType) {
+            case 'percentage':
+              return { ...base, numerator: 5 + round, denominator: 20 };
+            case 'yes_no':
+              return { ...base, value: 1 - round };
+            case 'number':
+              return { ...base, value: 3.25 + round };
+            default:
+              return { ...base, value: 1 + round };
+          }
+        }),
+      );
+    const csvOf = (round: number) =>
+      csv(
+        ...inputs(round).map((input) => [
+          input.indicator,
+          UNIT,
+          PERIOD,
+          input.option,
+          'value' in input ? input.value : '',
+          'numerator' in input ? input.numerator : '',
+          'denominator' in input ? input.denominator : '',
+          input.comment,
+        ]),
+      );
+    expect(inputs(0).length).toBeGreaterThan(5);
+
+    for (const round of [0, 1]) {
+      const saved = await formApp.request(`/api/reports/${UNIT}/${PERIOD}/values`, {
+        method: 'PUT',
+        headers: { cookie: formCookie, origin: ORIGIN, 'content-type': 'application/json' },
+        body: JSON.stringify({ values: inputs(round) }),
+      });
+      expect(saved.status).toBe(200);
+      const imported = await fileApp.request('/api/imports/data-values?dryRun=false', {
+        method: 'POST',
+        headers: { cookie: fileCookie, origin: ORIGIN, 'content-type': 'text/csv' },
+        body: csvOf(round),
+      });
+      expect(imported.status).toBe(200);
+      expect(((await imported.json()) as Report).counts).toMatchObject(
+        round === 0 ? { insert: inputs(0).length } : { update: inputs(1).length },
+      );
+      const [fromForm, fromFile] = await Promise.all([written(form.db), written(file.db)]);
+      expect(fromForm.values).toHaveLength(inputs(0).length);
+      expect(fromForm.audit).toHaveLength(inputs(0).length * (round + 1));
+      expect(fromFile).toEqual(fromForm);
+    }
+  });
+});
+
+describe.each(ENGINES)('a commit never overwrites what changed after its plan, on %s', (engine) => {
+  let handle: TestDatabase;
+  let admin: SessionUser;
+  const UNIT = 'SEN-sedhiou';
+  const PERIOD = '2026Q3';
+  const candidate = (row: number, indicator: string, option: string, value: number): CandidateValue => ({
+    row,
+    indicator,
+    orgUnit: UNIT,
+    period: PERIOD,
+    option,
+    value,
+  });
+  beforeAll(async () => {
+    handle = await createSeededDatabase(engine);
+    const row = await handle.db
+      .selectFrom('app_user')
+      .select(['id', 'email', 'name'])
+      .where('email', '=', 'admin@example.org')
+      .executeTakeFirstOrThrow();
+    admin = { ...row, role: 'admin', orgUnit: null, locale: 'en' };
+    const first = await runImport(
+      handle.db,
+      admin,
+      [candidate(2, 'COORD_MEETINGS', 'TOTAL', 4), candidate(3, 'DIASPORA_PARTICIPANTS', 'F', 5)],
+      { now: TEST_AS_OF, dryRun: false, atomic: true },
+    );
+    expect(first.plan.writes).toHaveLength(2);
+  }, 120_000);
+  afterAll(async () => handle.dispose());
+
+  const stored = (indicator: string, option: string) =>
+    handle.db
+      .selectFrom('data_value as dv')
+      .innerJoin('indicator as i', 'i.id', 'dv.indicator_id')
+      .innerJoin('org_unit as u', 'u.id', 'dv.org_unit_id')
+      .innerJoin('disaggregation_option as o', 'o.id', 'dv.option_id')
+      .select(['dv.id', 'dv.version'])
+      .where('i.code', '=', indicator)
+      .where('o.code', '=', option)
+      .where('u.code', '=', UNIT)
+      .where('dv.period_id', '=', PERIOD);
+
+  test('a value someone changed meanwhile: 409, and none of the import is written', async () => {
+    const plan = await planImport(
+      handle.db,
+      admin,
+      [candidate(2, 'COORD_MEETINGS', 'TOTAL', 7), candidate(3, 'DIASPORA_PARTICIPANTS', 'F', 8)],
+      { today: TEST_AS_OF },
+    );
+    expect(plan.writes.map((write) => write.outcome.action)).toEqual(['update', 'update']);
+    const theirs = await stored('DIASPORA_PARTICIPANTS', 'F').executeTakeFirstOrThrow();
+    await handle.db
+      .updateTable('data_value')
+      .set({ value: 50, version: theirs.version + 1 })
+      .where('id', '=', theirs.id)
+      .execute();
+    const before = await snapshot(handle.db);
+    await expect(inTransaction(handle.db, (trx) => applyImport(trx, plan, admin, TEST_AS_OF))).rejects.toMatchObject({
+      status: 409,
+      code: 'changed_meanwhile',
+    });
+    expect(await snapshot(handle.db)).toEqual(before);
+  });
+
+  test('a value someone stored meanwhile where the plan inserts one: 409, and nothing is overwritten', async () => {
+    const plan = await planImport(
+      handle.db,
+      admin,
+      [candidate(2, 'COORD_MEETINGS', 'TOTAL', 9), candidate(3, 'DIASPORA_PARTICIPANTS', 'M', 6)],
+      { today: TEST_AS_OF },
+    );
+    expect(plan.writes.map((write) => write.outcome.action)).toEqual(['update', 'insert']);
+    const planned = plan.writes[1];
+    if (!planned) throw new Error('no insert planned');
+    await handle.db
+      .insertInto('data_value')
+      .values({
+        indicator_id: planned.indicatorId,
+        org_unit_id: planned.unit.id,
+        period_id: PERIOD,
+        option_id: planned.optionId,
+        value: 60,
+        numerator: null,
+        denominator: null,
+        comment: 'theirs',
+        created_by: null,
+        updated_by: null,
+        created_at: TEST_AS_OF.toISOString(),
+        updated_at: TEST_AS_OF.toISOString(),
+      })
+      .execute();
+    const before = await snapshot(handle.db);
+    await expect(inTransaction(handle.db, (trx) => applyImport(trx, plan, admin, TEST_AS_OF))).rejects.toMatchObject({
+      status: 409,
+      code: 'changed_meanwhile',
+    });
+    expect(await snapshot(handle.db)).toEqual(before);
+    expect((await stored('DIASPORA_PARTICIPANTS', 'M').select('dv.comment').executeTakeFirstOrThrow()).comment).toBe(
+      'theirs',
+    );
   });
 });
