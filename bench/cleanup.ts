@@ -16,6 +16,7 @@ export async function clearEntries(
     await db.transaction().execute(async (trx) => {
       await trx.deleteFrom('audit_log').where('org_unit_id', 'in', units).where('period_id', 'in', periods).execute();
       await trx.deleteFrom('data_value').where('org_unit_id', 'in', units).where('period_id', 'in', periods).execute();
+      await trx.deleteFrom('value_cell').where('org_unit_id', 'in', units).where('period_id', 'in', periods).execute();
       const reports = trx
         .selectFrom('report')
         .select('id')

@@ -263,6 +263,21 @@ export interface DataValueTable {
   updated_at: Timestamp;
 }
 
+/**
+ * The analytics roll-up (migration 0005): one row per indicator × unit × quarter that has values,
+ * its options combined. Derived from data_value in the same transaction as every write
+ * (db/queries/value-cells.ts); never written on its own.
+ */
+export interface ValueCellTable {
+  indicator_id: number;
+  period_id: string;
+  org_unit_id: number;
+  value_sum: number;
+  numerator_sum: number | null;
+  denominator_sum: number | null;
+  value_count: number;
+}
+
 export interface ReportTable {
   id: Generated<number>;
   org_unit_id: number;
@@ -392,6 +407,7 @@ export interface Database {
   period: PeriodTable;
   target: TargetTable;
   data_value: DataValueTable;
+  value_cell: ValueCellTable;
   report: ReportTable;
   report_event: ReportEventTable;
   report_event_note: ReportEventNoteTable;

@@ -5,10 +5,12 @@ import * as m0001 from './0001_initial';
 import * as m0002 from './0002_login_attempts';
 import * as m0003 from './0003_dhis2_mapping';
 import * as m0004 from './0004_return_notes';
+import * as m0005 from './0005_value_cells';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_login_attempts': m0002,
   '0003_dhis2_mapping': m0003,
   '0004_return_notes': m0004,
+  '0005_value_cells': m0005,
 };

@@ -28,7 +28,7 @@
 // (the two things that shape the SQL; each row carries its indicator id), so a request for any number
 // of indicators and units costs one or two statements per such shape — at most a dozen, never one per
 // indicator or per unit.
-import type { Expression, ExpressionBuilder, Kysely, QueryCreator, SqlBool } from 'kysely';
+import type { Expression, ExpressionBuilder, Kysely, QueryCreator, SelectQueryBuilder, SqlBool } from 'kysely';
 import {
   type AggregationType,
   type Database,
@@ -471,9 +471,10 @@ async function bucketAggregates(
 
 /**
  * Level 1: one row per indicator × unit × quarter × option key, the options combined by the type's
- * rule. The scope is an id list (not a join on org_unit), so the data_value key (indicator, unit,
- * period, option) serves as the index for any subtree; options are keyed (a join per value) only for
- * an option breakdown.
+ * rule. Without an option breakdown these are the stored cells of the value_cell roll-up (kept in
+ * every write's transaction: db/queries/value-cells.ts); an option breakdown groups the values
+ * themselves by option key. The scope is an id list (not a join on org_unit), so the keys that lead
+ * with indicator and quarter serve any subtree.
  */
 function rawCellQuery(
   qc: QueryCreator<Database>,
@@ -481,62 +482,74 @@ function rawCellQuery(
   shape: Shape,
   by: Breakdown,
 ): Expression<RawCellRow> {
-  const { scope, projectId } = query;
-  const values = qc
-    .selectFrom('data_value as dv')
-    .where('dv.indicator_id', 'in', shape.ids)
-    .where('dv.period_id', 'in', [...query.quarters])
-    .$if(scope !== null, (qb) =>
-      qb.where((eb) =>
-        eb(
-          'dv.org_unit_id',
-          'in',
-          eb.selectFrom('org_unit as su').select('su.id').where('su.path', 'like', `${scope?.path}%`),
-        ),
-      ),
-    )
-    .$if(projectId !== undefined, (qb) =>
-      qb.where((eb) =>
-        eb(
-          'dv.org_unit_id',
-          'in',
-          eb
-            .selectFrom('project_unit as pu')
-            .select('pu.org_unit_id')
-            .where('pu.project_id', '=', projectId ?? 0),
-        ),
-      ),
-    );
   const additive = ADDITIVE.has(shape.type);
-  if (by === 'option') {
-    return values
-      .innerJoin(optionKeys(qc, shape.disaggregationIds, query.category), (join) =>
-        join.onRef('k.option_id', '=', 'dv.option_id'),
-      )
-      .select((eb) => [
-        'dv.indicator_id',
-        'dv.org_unit_id as unit_id',
-        'dv.period_id',
-        'k.key',
-        (additive ? eb.fn.sum<number>('dv.value') : eb.fn.avg<number>('dv.value')).as('v'),
-        eb.fn.sum<number | null>('dv.numerator').as('num'),
-        eb.fn.sum<number | null>('dv.denominator').as('den'),
-        eb.fn.countAll<number>().as('n'),
-      ])
-      .groupBy(['dv.indicator_id', 'dv.org_unit_id', 'dv.period_id', 'k.key']);
-  }
-  return values
-    .select((eb) => [
+  if (by !== 'option') {
+    return inScope(
+      qc
+        .selectFrom('value_cell as dv')
+        .where('dv.indicator_id', 'in', shape.ids)
+        .where('dv.period_id', 'in', [...query.quarters]),
+      query,
+    ).select((eb) => [
       'dv.indicator_id',
       'dv.org_unit_id as unit_id',
       'dv.period_id',
       (by === 'period' ? eb.ref('dv.period_id') : eb.cast<string>(eb.val(ALL_OPTIONS), 'text')).as('key'),
+      (additive ? eb.ref('dv.value_sum') : eb(eb.ref('dv.value_sum'), '/', eb.ref('dv.value_count'))).as('v'),
+      'dv.numerator_sum as num',
+      'dv.denominator_sum as den',
+      'dv.value_count as n',
+    ]);
+  }
+  return inScope(
+    qc
+      .selectFrom('data_value as dv')
+      .where('dv.indicator_id', 'in', shape.ids)
+      .where('dv.period_id', 'in', [...query.quarters]),
+    query,
+  )
+    .innerJoin(optionKeys(qc, shape.disaggregationIds, query.category), (join) =>
+      join.onRef('k.option_id', '=', 'dv.option_id'),
+    )
+    .select((eb) => [
+      'dv.indicator_id',
+      'dv.org_unit_id as unit_id',
+      'dv.period_id',
+      'k.key',
       (additive ? eb.fn.sum<number>('dv.value') : eb.fn.avg<number>('dv.value')).as('v'),
       eb.fn.sum<number | null>('dv.numerator').as('num'),
       eb.fn.sum<number | null>('dv.denominator').as('den'),
       eb.fn.countAll<number>().as('n'),
     ])
-    .groupBy(['dv.indicator_id', 'dv.org_unit_id', 'dv.period_id']);
+    .groupBy(['dv.indicator_id', 'dv.org_unit_id', 'dv.period_id', 'k.key']);
+}
+
+/** Only the rows of units in the query's scope and project (both tables name their unit org_unit_id). */
+function inScope<QB extends SelectQueryBuilder<Database & { dv: { org_unit_id: number } }, 'dv', object>>(
+  qb: QB,
+  query: AnalyticsQuery,
+): QB {
+  const { scope, projectId } = query;
+  let scoped = qb;
+  if (scope !== null) {
+    scoped = scoped.where((eb) =>
+      eb(
+        'dv.org_unit_id',
+        'in',
+        eb.selectFrom('org_unit as su').select('su.id').where('su.path', 'like', `${scope.path}%`),
+      ),
+    ) as QB;
+  }
+  if (projectId !== undefined) {
+    scoped = scoped.where((eb) =>
+      eb(
+        'dv.org_unit_id',
+        'in',
+        eb.selectFrom('project_unit as pu').select('pu.org_unit_id').where('pu.project_id', '=', projectId),
+      ),
+    ) as QB;
+  }
+  return scoped;
 }
 
 /**

@@ -102,15 +102,16 @@ export async function sumApprovedValues(
   indicatorCodes: readonly string[],
 ): Promise<HeadlineFigure[]> {
   if (indicatorCodes.length === 0) return [];
+  // From the value_cell roll-up: one row per unit and quarter instead of one per option.
   const rows = await db
-    .selectFrom('data_value as dv')
+    .selectFrom('value_cell as dv')
     .innerJoin('indicator as i', 'i.id', 'dv.indicator_id')
     .innerJoin('report as r', (join) =>
       join.onRef('r.org_unit_id', '=', 'dv.org_unit_id').onRef('r.period_id', '=', 'dv.period_id'),
     )
     .select((eb) => [
       'i.code',
-      eb.fn.sum<string | number | null>('dv.value').as('total'),
+      eb.fn.sum<string | number | null>('dv.value_sum').as('total'),
       eb.fn.min('dv.period_id').as('first_period'),
       eb.fn.max('dv.period_id').as('last_period'),
     ])

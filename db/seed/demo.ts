@@ -11,6 +11,7 @@ import { insertBoundary, insertOrgUnit, tierOf } from '../queries/org-units';
 import { ensurePeriods } from '../queries/periods';
 import { setSetting } from '../queries/settings';
 import { insertTranslations, type NewTranslation } from '../queries/translations';
+import { rebuildValueCells } from '../queries/value-cells';
 import type { Database, Locale, ReportStatus, Role, TranslatableEntity, UnitKind } from '../schema';
 import { categories, disaggregations, indicators, themes } from './content/indicators';
 import { extraMunicipalities } from './content/municipalities';
@@ -733,6 +734,7 @@ async function seedInTransaction(
     }
   }
   await insertInChunks(trx, 'data_value', valueRows);
+  await rebuildValueCells(trx);
 
   await insertTranslations(trx, translations);
   await setSetting(trx, 'demo', 'true');

@@ -30,6 +30,7 @@ import {
 } from '../../db/queries/exchange';
 import { type IndicatorSummary, listIndicatorOptions, listIndicators, TOTAL_OPTION } from '../../db/queries/indicators';
 import { tierOf } from '../../db/queries/org-units';
+import { type CellKey, refreshValueCells } from '../../db/queries/value-cells';
 import type { Database, PeriodRow } from '../../db/schema';
 import { inTransaction } from '../../db/transaction';
 import type { SessionUser } from '../lib/env';
@@ -583,6 +584,13 @@ export async function applyImport(
   if ((await deleteDataValuesAt(trx, deletes)) !== deletes.length) throw changedMeanwhile();
   await insertValueAuditEntries(trx, auditEntriesOf(plan.writes, plan.deletes, user.id), nowIso);
   await touchReports(trx, [...plan.touchedReportIds, ...created.map((report) => report.id)], nowIso);
+  await refreshValueCells(trx, cellKeysOf(plan));
+}
+
+/** The reports whose analytics cells the plan changes. */
+function* cellKeysOf(plan: ImportPlan): Generator<CellKey> {
+  for (const write of plan.writes) yield { unitId: write.unit.id, periodId: write.periodId };
+  for (const write of plan.deletes) if (write.existing) yield { unitId: write.unit.id, periodId: write.periodId };
 }
 
 function changedMeanwhile(): AppError {

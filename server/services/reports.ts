@@ -1,17 +1,28 @@
 // The rules of quarterly reporting: who may do what to which report, how values are validated and
 // saved without lost updates, and the workflow draft → submitted → approved → accepted.
 import type { Kysely } from 'kysely';
+import { isUniqueViolation } from '../../db/dialect';
 import { addQuarters, parseQuarter, quarterId } from '../../db/periods';
-import { type AuditEntry, insertAuditEntries } from '../../db/queries/audit';
+import {
+  insertAuditEntries,
+  insertValueAuditEntries,
+  type ValueAuditEntry,
+  type ValueSnapshot,
+} from '../../db/queries/audit';
+import {
+  deleteDataValuesAt,
+  insertDataValues,
+  type NewValue,
+  updateDataValuesAt,
+  type ValueChange,
+} from '../../db/queries/exchange';
 import { type IndicatorSummary, listIndicatorOptions, listIndicators } from '../../db/queries/indicators';
 import { findOrgUnitRow, tierOf } from '../../db/queries/org-units';
 import { findPeriod } from '../../db/queries/periods';
 import { listProjects } from '../../db/queries/projects';
 import {
-  deleteValue,
   ensureReport,
   findReport,
-  insertValue,
   listReportEvents,
   listReportingIndicators,
   listStandingReturnNotes,
@@ -20,9 +31,9 @@ import {
   type StoredValue,
   touchReport,
   transitionReport,
-  updateValue,
   type ValueWrite,
 } from '../../db/queries/reports';
+import { refreshValueCells } from '../../db/queries/value-cells';
 import type { Database, Locale, OrgUnitRow, PeriodRow, ReportAction, ReportRow, ReportStatus } from '../../db/schema';
 import { inTransaction } from '../../db/transaction';
 import type { SessionUser } from '../lib/env';
@@ -288,98 +299,148 @@ export async function saveValues(
   }
 
   const nowIso = now.toISOString();
-  return inTransaction(db, async (trx) => {
-    const report = await ensureReport(trx, unit.id, period.id, user.id, nowIso);
-    // Re-read the state inside the transaction: a submission may have landed since the check above.
-    if (!EDITABLE.has(report.status)) {
-      throw new AppError(409, 'report_locked', `The ${period.id} report of ${unit.code} was just ${report.status}.`, {
-        status: report.status,
-      });
-    }
-    const stored = new Map(
-      (await listUnitValues(trx, unit.id, period.id)).map((value) => [keyOf(value.indicator, value.option), value]),
-    );
-    const conflicts: { indicator: string; option: string; yours: ValueInput; theirs: StoredValue | null }[] = [];
-    const audit: AuditEntry[] = [];
-    let saved = 0;
-    for (const { input, write } of writes) {
-      const existing = stored.get(keyOf(input.indicator, input.option));
-      const expected = input.version ?? null;
-      if ((existing?.version ?? null) !== expected) {
-        conflicts.push({ indicator: input.indicator, option: input.option, yours: input, theirs: existing ?? null });
-        continue;
+  let stored = new Map<string, StoredValue>();
+  try {
+    return await inTransaction(db, async (trx) => {
+      const report = await ensureReport(trx, unit.id, period.id, user.id, nowIso);
+      // Re-read the state inside the transaction: a submission may have landed since the check above.
+      if (!EDITABLE.has(report.status)) {
+        throw new AppError(409, 'report_locked', `The ${period.id} report of ${unit.code} was just ${report.status}.`, {
+          status: report.status,
+        });
       }
-      const entityKey = `${input.indicator}/${unit.code}/${period.id}/${input.option}`;
-      const base = { entityType: 'data_value', entityKey, actorId: user.id, orgUnitId: unit.id, periodId: period.id };
-      const snapshot = (value: {
-        value: number;
-        numerator: number | null;
-        denominator: number | null;
-        comment: string | null;
-      }) => ({
-        value: value.value,
-        numerator: value.numerator,
-        denominator: value.denominator,
-        comment: value.comment,
-      });
-      if (!existing && write) {
-        await insertValue(trx, { unitId: unit.id, periodId: period.id }, write, user.id, nowIso);
-        audit.push({
-          ...base,
-          action: 'create',
-          oldValue: null,
-          newValue: snapshot(write),
-          indicatorId: write.indicatorId,
-        });
-        saved++;
-      } else if (existing && write) {
-        const unchanged =
-          existing.value === write.value &&
-          existing.numerator === write.numerator &&
-          existing.denominator === write.denominator &&
-          existing.comment === write.comment;
-        if (unchanged) continue;
-        if (!(await updateValue(trx, existing.id, existing.version, write, user.id, nowIso))) {
-          conflicts.push({ indicator: input.indicator, option: input.option, yours: input, theirs: existing });
-          continue;
-        }
-        audit.push({
-          ...base,
-          action: 'update',
-          oldValue: snapshot(existing),
-          newValue: snapshot(write),
-          indicatorId: existing.indicatorId,
-        });
-        saved++;
-      } else if (existing && !write) {
-        if (!(await deleteValue(trx, existing.id, existing.version))) {
-          conflicts.push({ indicator: input.indicator, option: input.option, yours: input, theirs: existing });
-          continue;
-        }
-        audit.push({
-          ...base,
-          action: 'delete',
-          oldValue: snapshot(existing),
-          newValue: null,
-          indicatorId: existing.indicatorId,
-        });
-        saved++;
-      }
-    }
-    if (conflicts.length > 0) {
-      // Nothing of the batch is written: the person chooses between the two values first.
-      throw new AppError(
-        409,
-        'version_conflict',
-        `${conflicts.length} value(s) were changed by someone else since you loaded the form. Choose which to keep.`,
-        { conflicts },
+      stored = new Map(
+        (await listUnitValues(trx, unit.id, period.id)).map((value) => [keyOf(value.indicator, value.option), value]),
       );
-    }
-    if (saved > 0) {
-      await insertAuditEntries(trx, audit, nowIso);
+      const conflicts: Conflict[] = [];
+      const inserts: NewValue[] = [];
+      const updates: ValueChange[] = [];
+      const deletes: { id: number; version: number }[] = [];
+      const audit: ValueAuditEntry[] = [];
+      for (const { input, write } of writes) {
+        const existing = stored.get(keyOf(input.indicator, input.option));
+        const expected = input.version ?? null;
+        if ((existing?.version ?? null) !== expected) {
+          conflicts.push({ indicator: input.indicator, option: input.option, yours: input, theirs: existing ?? null });
+          continue;
+        }
+        const base = {
+          entityKey: `${input.indicator}/${unit.code}/${period.id}/${input.option}`,
+          actorId: user.id,
+          orgUnitId: unit.id,
+          periodId: period.id,
+        };
+        if (!existing && write) {
+          inserts.push({
+            ...snapshotOf(write),
+            indicatorId: write.indicatorId,
+            optionId: write.optionId,
+            unitId: unit.id,
+            periodId: period.id,
+          });
+          audit.push({
+            ...base,
+            action: 'create',
+            oldValue: null,
+            newValue: snapshotOf(write),
+            indicatorId: write.indicatorId,
+          });
+        } else if (existing && write) {
+          const unchanged =
+            existing.value === write.value &&
+            existing.numerator === write.numerator &&
+            existing.denominator === write.denominator &&
+            existing.comment === write.comment;
+          if (unchanged) continue;
+          updates.push({ ...snapshotOf(write), id: existing.id, expectedVersion: existing.version });
+          audit.push({
+            ...base,
+            action: 'update',
+            oldValue: snapshotOf(existing),
+            newValue: snapshotOf(write),
+            indicatorId: existing.indicatorId,
+          });
+        } else if (existing && !write) {
+          deletes.push({ id: existing.id, version: existing.version });
+          audit.push({
+            ...base,
+            action: 'delete',
+            oldValue: snapshotOf(existing),
+            newValue: null,
+            indicatorId: existing.indicatorId,
+          });
+        }
+      }
+      // Nothing of the batch is written: the person chooses between the two values first.
+      if (conflicts.length > 0) throw versionConflict(conflicts);
+      const saved = inserts.length + updates.length + deletes.length;
+      if (saved === 0) return { saved };
+
+      // A handful of statements whatever the form's size: each kind of write in bulk, at the versions
+      // read above. A count that falls short means someone wrote in between: name what changed.
+      let complete: boolean;
+      try {
+        await insertDataValues(trx, inserts, user.id, nowIso);
+        complete =
+          (await updateDataValuesAt(trx, updates, user.id, nowIso)) === updates.length &&
+          (await deleteDataValuesAt(trx, deletes)) === deletes.length;
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        complete = false;
+      }
+      if (!complete) throw new ChangedMeanwhile();
+      await insertValueAuditEntries(trx, audit, nowIso);
       await touchReport(trx, report.id, nowIso);
-    }
-    return { saved };
+      await refreshValueCells(trx, [{ unitId: unit.id, periodId: period.id }]);
+      return { saved };
+    });
+  } catch (error) {
+    if (!(error instanceof ChangedMeanwhile)) throw error;
+    // The transaction is rolled back (on PostgreSQL a failed statement aborts it): compare what was
+    // read with what is stored now, outside it.
+    throw versionConflict(db.isTransaction ? [] : await changedSince(db, unit.id, period.id, writes, stored));
+  }
+}
+
+/** A bulk write found a value changed since it was read: rolled back, then reported as conflicts. */
+class ChangedMeanwhile extends Error {}
+
+type Conflict = { indicator: string; option: string; yours: ValueInput; theirs: StoredValue | null };
+
+function versionConflict(conflicts: readonly Conflict[]): AppError {
+  return new AppError(
+    409,
+    'version_conflict',
+    `${conflicts.length} value(s) were changed by someone else since you loaded the form. Choose which to keep.`,
+    { conflicts },
+  );
+}
+
+/** The figures the audit log and the bulk writers take from a value. */
+function snapshotOf(value: ValueSnapshot): ValueSnapshot {
+  return { value: value.value, numerator: value.numerator, denominator: value.denominator, comment: value.comment };
+}
+
+/**
+ * The values of a batch that someone else changed after `stored` was read (re-read outside the
+ * failed transaction), as version conflicts showing both values.
+ */
+async function changedSince(
+  db: Kysely<Database>,
+  unitId: number,
+  periodId: string,
+  writes: readonly { input: ValueInput }[],
+  stored: ReadonlyMap<string, StoredValue>,
+): Promise<Conflict[]> {
+  const now = new Map(
+    (await listUnitValues(db, unitId, periodId)).map((value) => [keyOf(value.indicator, value.option), value]),
+  );
+  return writes.flatMap(({ input }) => {
+    const key = keyOf(input.indicator, input.option);
+    const theirs = now.get(key) ?? null;
+    return (theirs?.version ?? null) === (stored.get(key)?.version ?? null)
+      ? []
+      : [{ indicator: input.indicator, option: input.option, yours: input, theirs }];
   });
 }
 

@@ -2,6 +2,7 @@
 // in tests/helpers/fixture.ts (its comment has the tables), the visibility rules, liveness, bad input,
 // and a cross-check on the demo seed. On every engine.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { refreshValueCells } from '../../db/queries/value-cells';
 import { createTestApp, getJson, signIn } from '../helpers/app';
 import { createMigratedDatabase, createSeededDatabase, ENGINES, type TestDatabase } from '../helpers/database';
 import { buildSmallProgramme, FIXTURE_PASSWORD } from '../helpers/fixture';
@@ -445,6 +446,8 @@ describe.each(ENGINES)('analytics are live on %s', (engine) => {
       .where('period_id', '=', '2026Q1')
       .where('value', '=', 7)
       .execute();
+    // What every write path does in the write's transaction (here, a write behind the app's back).
+    await refreshValueCells(db, [{ unitId: a1.id, periodId: '2026Q1' }]);
     expect((await total('indicator=SERVED')).value).toBe(99);
 
     // A2's submitted 2025Q4 report is approved: its values become public.
@@ -478,6 +481,7 @@ describe.each(ENGINES)('analytics are live on %s', (engine) => {
         updated_at: '2026-04-02T00:00:00Z',
       })
       .execute();
+    await refreshValueCells(db, [{ unitId: b2.id, periodId: '2026Q1' }]);
     // No report yet: an admin sees it, flagged (with B1's returned 2025Q4); a donor does not, but does see
     // A2's 2025Q4 peak of 90 now that it is approved.
     expect(await total('indicator=PEAK', admin)).toMatchObject({ value: 500, unapprovedValues: 2 });

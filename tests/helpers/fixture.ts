@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import { hashPassword } from '../../db/passwords';
 import { insertOrgUnit } from '../../db/queries/org-units';
 import { ensurePeriods } from '../../db/queries/periods';
+import { refreshValueCells } from '../../db/queries/value-cells';
 import type {
   AggregationType,
   Database,
@@ -202,6 +203,8 @@ export function fixtureBuilder(db: Kysely<Database>) {
           })
           .execute();
       }
+      // The app's write paths keep the analytics roll-up in step; a fixture writing values directly must too.
+      await refreshValueCells(db, [{ unitId: unitId(unit), periodId: period }]);
     },
 
     async target(indicatorCode: string, unit: string, type: TargetType, year: number, value: number) {

@@ -119,6 +119,8 @@ describe('db:backup and restore (SQLite)', () => {
       )
       .run(row.org_unit_id, row.period_id, row.option_id);
     connection.prepare('update data_value set version = 0 where id = ?').run(row.id);
+    // A value changed behind the app's back: its analytics cell no longer adds up.
+    connection.prepare('update data_value set value = value + 7 where id = ?').run(row.id);
     connection
       .prepare(`update report set status = 'accepted', accepted_at = null where id = (select min(id) from report)`)
       .run();
@@ -132,6 +134,10 @@ describe('db:backup and restore (SQLite)', () => {
       expect(checks).toContain('data_value: indicator, org unit, period and option exist');
       expect(checks).toContain('data_value: version ≥ 1');
       expect(checks).toContain('report: an accepted report has its acceptance time');
+      const cells = problems.find((problem) => problem.check.startsWith('value_cell:'));
+      // Two cells: the one holding the invented value, and the one whose value went up by 7.
+      expect(cells?.count).toBe(2);
+      expect(cells?.examples.join('\n')).toMatch(/stored=.* computed=/);
       expect(problems.find((problem) => problem.check === 'sqlite: foreign_key_check')?.examples[0]).toMatch(
         /^data_value rowid=\d+ → indicator$/,
       );

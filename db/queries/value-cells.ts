@@ -1,0 +1,112 @@
+// The value_cell roll-up (migration 0005): per indicator × unit × quarter, the options combined.
+// Every write to data_value refreshes the cells of the reports it touched, in its own transaction,
+// so analytics read live figures; verifyValueCells recomputes them all to prove it.
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { Database } from '../schema';
+
+/** A unit's quarterly report: the cells of all its indicators are refreshed together. */
+export interface CellKey {
+  unitId: number;
+  periodId: string;
+}
+
+/** Report keys per statement: two parameters each, far below either engine's limit. */
+const KEYS_PER_STATEMENT = 500;
+
+/**
+ * Recomputes the cells of these reports from their values: cells of indicators that lost their last
+ * value disappear, new ones appear. Two statements per 500 reports; call it inside the transaction
+ * that wrote the values.
+ */
+export async function refreshValueCells(db: Kysely<Database>, keys: Iterable<CellKey>): Promise<void> {
+  const unique = new Map<string, CellKey>();
+  for (const key of keys) unique.set(`${key.unitId}/${key.periodId}`, key);
+  const all = [...unique.values()];
+  for (let start = 0; start < all.length; start += KEYS_PER_STATEMENT) {
+    const chunk = all.slice(start, start + KEYS_PER_STATEMENT);
+    await sql`delete from value_cell where (org_unit_id, period_id) in (${keyList(chunk)})`.execute(db);
+    await sql`
+      insert into value_cell (indicator_id, period_id, org_unit_id, value_sum, numerator_sum, denominator_sum, value_count)
+      select indicator_id, period_id, org_unit_id, sum(value), sum(numerator), sum(denominator), count(*)
+      from data_value
+      where (org_unit_id, period_id) in (${keyList(chunk)})
+      group by indicator_id, period_id, org_unit_id
+    `.execute(db);
+  }
+}
+
+/** `values (1, '2026Q1'), (2, '2026Q1')`: a list both engines compare a row value against. */
+function keyList(keys: readonly CellKey[]): RawBuilder<unknown> {
+  return sql`values ${sql.join(keys.map((key) => sql`(cast(${key.unitId} as integer), cast(${key.periodId} as text))`))}`;
+}
+
+/** Rebuilds every cell from the values (after a bulk load that bypassed the write paths). */
+export async function rebuildValueCells(db: Kysely<Database>): Promise<void> {
+  await db.deleteFrom('value_cell').execute();
+  await sql`
+    insert into value_cell (indicator_id, period_id, org_unit_id, value_sum, numerator_sum, denominator_sum, value_count)
+    select indicator_id, period_id, org_unit_id, sum(value), sum(numerator), sum(denominator), count(*)
+    from data_value
+    group by indicator_id, period_id, org_unit_id
+  `.execute(db);
+}
+
+/** A cell whose stored roll-up differs from the recomputation of its values. */
+export interface CellMismatch {
+  indicatorId: number;
+  unitId: number;
+  periodId: string;
+  /** What value_cell holds (null: no row) and what the values add up to (null: no values). */
+  stored: { sum: number; count: number } | null;
+  computed: { sum: number; count: number } | null;
+}
+
+/**
+ * Compares every stored cell with a full recomputation from data_value. Sums are compared with a
+ * relative tolerance of 1e-9: adding the same doubles in another order may change the last bits.
+ */
+export async function verifyValueCells(db: Kysely<Database>, limit = 20): Promise<CellMismatch[]> {
+  const rows = await sql<{
+    indicator_id: number;
+    org_unit_id: number;
+    period_id: string;
+    s_sum: number | null;
+    s_num: number | null;
+    s_den: number | null;
+    s_count: number | string | null;
+    c_sum: number | null;
+    c_num: number | null;
+    c_den: number | null;
+    c_count: number | string | null;
+  }>`
+    with computed as (
+      select indicator_id, period_id, org_unit_id, sum(value) as value_sum, sum(numerator) as numerator_sum,
+             sum(denominator) as denominator_sum, count(*) as value_count
+      from data_value
+      group by indicator_id, period_id, org_unit_id
+    )
+    select coalesce(s.indicator_id, c.indicator_id) as indicator_id,
+           coalesce(s.org_unit_id, c.org_unit_id) as org_unit_id,
+           coalesce(s.period_id, c.period_id) as period_id,
+           s.value_sum as s_sum, s.numerator_sum as s_num, s.denominator_sum as s_den, s.value_count as s_count,
+           c.value_sum as c_sum, c.numerator_sum as c_num, c.denominator_sum as c_den, c.value_count as c_count
+    from value_cell s
+    full outer join computed c
+      on c.indicator_id = s.indicator_id and c.period_id = s.period_id and c.org_unit_id = s.org_unit_id
+    where s.indicator_id is null or c.indicator_id is null
+       or s.value_count <> c.value_count
+       or abs(s.value_sum - c.value_sum) > 1e-9 * (1 + abs(c.value_sum))
+       or (s.numerator_sum is null) <> (c.numerator_sum is null)
+       or abs(s.numerator_sum - c.numerator_sum) > 1e-9 * (1 + abs(c.numerator_sum))
+       or (s.denominator_sum is null) <> (c.denominator_sum is null)
+       or abs(s.denominator_sum - c.denominator_sum) > 1e-9 * (1 + abs(c.denominator_sum))
+    limit ${limit}
+  `.execute(db);
+  return rows.rows.map((row) => ({
+    indicatorId: Number(row.indicator_id),
+    unitId: Number(row.org_unit_id),
+    periodId: String(row.period_id),
+    stored: row.s_count == null ? null : { sum: Number(row.s_sum), count: Number(row.s_count) },
+    computed: row.c_count == null ? null : { sum: Number(row.c_sum), count: Number(row.c_count) },
+  }));
+}

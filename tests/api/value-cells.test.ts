@@ -1,0 +1,145 @@
+// The value_cell roll-up stays equal to a recomputation from data_value whichever way values are
+// written — the entry form (insert, update, clear), a CSV import, a DHIS2 import that deletes — and
+// the analytics that read it change in the very next response.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { verifyValueCells } from '../../db/queries/value-cells';
+import { createTestApp, ORIGIN, signIn } from '../helpers/app';
+import { createSeededDatabase, ENGINES, type TestDatabase } from '../helpers/database';
+
+type StoredValue = { indicator: string; option: string; value: number; version: number };
+type ReportDetail = { values: StoredValue[] };
+
+const UNIT = 'PHL-naga-city';
+const PERIOD = '2026Q3';
+/** A sum indicator of Naga City's form, disaggregated by sex. */
+const INDICATOR = 'OFFICIALS_TRAINED';
+
+describe.each(ENGINES)('the analytics roll-up on %s', (engine) => {
+  let handle: TestDatabase;
+  let app: ReturnType<typeof createTestApp>;
+  const cookies: Record<string, string> = {};
+  beforeAll(async () => {
+    handle = await createSeededDatabase(engine);
+    app = createTestApp(handle);
+    for (const who of ['local.naga', 'admin']) cookies[who] = await signIn(app, `${who}@example.org`);
+  }, 120_000);
+  afterAll(async () => handle.dispose());
+
+  /** `type` null: let the body set its own (a multipart form's boundary). */
+  const request = async (
+    who: string,
+    method: string,
+    path: string,
+    body?: BodyInit,
+    type: string | null = 'application/json',
+  ) => {
+    const response = await app.request(path, {
+      method,
+      headers: {
+        cookie: cookies[who] ?? '',
+        origin: ORIGIN,
+        ...(body !== undefined && type !== null && { 'content-type': type }),
+      },
+      ...(body !== undefined && { body }),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+  const stored = async () =>
+    (
+      (await request('local.naga', 'GET', `/api/reports/${UNIT}/${PERIOD}`)).body as unknown as ReportDetail
+    ).values.filter((value) => value.indicator === INDICATOR);
+  /** What an administrator (who sees unapproved values) reads for the unit and quarter. */
+  const analyticsTotal = async () => {
+    const { body } = await request(
+      'admin',
+      'GET',
+      `/api/analytics?indicator=${INDICATOR}&orgUnit=${UNIT}&periods=${PERIOD}`,
+    );
+    return (body.total as { value: number | null; values: number }) ?? null;
+  };
+  const expectCellsConsistent = async () => expect(await verifyValueCells(handle.db)).toEqual([]);
+
+  test('the seeded database starts consistent', expectCellsConsistent);
+
+  test('the entry form: an insert, an update and a cleared value each move the figure at once', async () => {
+    const before = await stored();
+    const [first, second] = before;
+    expect(first).toBeDefined();
+    const total = before.reduce((sum, value) => sum + value.value, 0);
+    expect(await analyticsTotal()).toMatchObject({ value: total, values: before.length });
+
+    const save = (values: unknown[]) =>
+      request('local.naga', 'PUT', `/api/reports/${UNIT}/${PERIOD}/values`, JSON.stringify({ values }));
+    expect(
+      (
+        await save([
+          { indicator: INDICATOR, option: first?.option, value: (first?.value ?? 0) + 10, version: first?.version },
+        ])
+      ).status,
+    ).toBe(200);
+    await expectCellsConsistent();
+    expect(await analyticsTotal()).toMatchObject({ value: total + 10, values: before.length });
+
+    if (second) {
+      expect(
+        (await save([{ indicator: INDICATOR, option: second.option, value: null, version: second.version }])).status,
+      ).toBe(200);
+      await expectCellsConsistent();
+      expect(await analyticsTotal()).toMatchObject({ value: total + 10 - second.value, values: before.length - 1 });
+    }
+
+    // A refused save (a version conflict) leaves the cells as they were: the transaction rolled back.
+    const stale = await save([{ indicator: INDICATOR, option: first?.option, value: 1, version: first?.version }]);
+    expect(stale.status).toBe(409);
+    await expectCellsConsistent();
+    expect((await analyticsTotal())?.value).toBe(total + 10 - (second?.value ?? 0));
+  });
+
+  test('a CSV import that inserts and updates keeps every cell equal to its values', async () => {
+    const current = await stored();
+    const options = current.map((value) => value.option);
+    const csv = [
+      'indicator,org_unit,period,option,value,numerator,denominator,comment',
+      ...options.map((option) => `${INDICATOR},${UNIT},${PERIOD},${option},5,,,`),
+      // The cleared option comes back as a new value.
+      `${INDICATOR},${UNIT},${PERIOD},${options.includes('F') ? 'M' : 'F'},4,,,`,
+    ].join('\r\n');
+    const form = new FormData();
+    form.set('file', new Blob([csv], { type: 'text/csv' }), 'values.csv');
+    const imported = await request('local.naga', 'POST', '/api/imports/data-values?dryRun=false', form, null);
+    expect(imported.status, JSON.stringify(imported.body)).toBe(200);
+    await expectCellsConsistent();
+    expect(await analyticsTotal()).toMatchObject({ value: 5 * options.length + 4, values: options.length + 1 });
+  });
+
+  test('a DHIS2 import that deletes values empties the cell', async () => {
+    const current = await stored();
+    const dataValues = current.map((value) => ({
+      dataElement: INDICATOR,
+      categoryOptionCombo: value.option,
+      period: PERIOD,
+      orgUnit: UNIT,
+      value: String(value.value),
+    }));
+    const deleted = await request(
+      'local.naga',
+      'POST',
+      '/api/dhis2/dataValueSets?importStrategy=DELETE',
+      JSON.stringify({ dataValues }),
+    );
+    expect(deleted.status, JSON.stringify(deleted.body)).toBe(200);
+    expect(await stored()).toEqual([]);
+    await expectCellsConsistent();
+    const cells = await handle.db
+      .selectFrom('value_cell as c')
+      .innerJoin('indicator as i', 'i.id', 'c.indicator_id')
+      .innerJoin('org_unit as u', 'u.id', 'c.org_unit_id')
+      .select('c.value_count')
+      .where('i.code', '=', INDICATOR)
+      .where('u.code', '=', UNIT)
+      .where('c.period_id', '=', PERIOD)
+      .execute();
+    expect(cells).toEqual([]);
+    expect(await analyticsTotal()).toMatchObject({ value: null, values: 0 });
+  });
+});
