@@ -30,6 +30,9 @@ export function buildApp(bench: BenchDatabase, now: Date): App {
     log: () => {},
     now: () => now,
     maxBodyBytes: 256 * 1024 * 1024,
+    // The in-process cases measure computing an answer, every run: no shared answers. The load case
+    // runs the real server, shared answers and all, as readers meet it.
+    responseCache: false,
   });
 }
 

@@ -278,6 +278,12 @@ export interface ValueCellTable {
   value_count: number;
 }
 
+/** One row (id 1): moved on by triggers whenever a table the public API reads changes (migration 0006). */
+export interface DataGenerationTable {
+  id: number;
+  n: number | string | bigint;
+}
+
 export interface ReportTable {
   id: Generated<number>;
   org_unit_id: number;
@@ -408,6 +414,7 @@ export interface Database {
   target: TargetTable;
   data_value: DataValueTable;
   value_cell: ValueCellTable;
+  data_generation: DataGenerationTable;
   report: ReportTable;
   report_event: ReportEventTable;
   report_event_note: ReportEventNoteTable;

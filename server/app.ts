@@ -5,6 +5,7 @@ import type { DatabaseHandle } from '../db/dialect';
 import type { AppEnv } from './lib/env';
 import { errorBody, handleError, validationHook } from './lib/errors';
 import { type LogLine, requestLogger } from './lib/logger';
+import { responseCache } from './lib/response-cache';
 import { originCheck, sessionMiddleware } from './lib/session';
 import { serveClient } from './lib/static-client';
 import { describeSize, isImportUpload } from './lib/uploads';
@@ -40,9 +41,29 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Largest accepted request body; larger ones get 413. Import uploads have their own limit. */
   maxBodyBytes?: number;
+  /**
+   * Share public dashboard answers while their data is unchanged (default on). Off: every request
+   * computes, as the benchmark's cold cases measure.
+   */
+  responseCache?: boolean;
   /** Largest file one import takes (POST /api/imports/*, POST /api/dhis2/dataValueSets); default 50 MB. */
   maxImportBytes?: number;
 }
+
+/** The read routes whose public answers are shared (server/lib/response-cache.ts). */
+const CACHED_READS = [
+  '/api/org-units',
+  '/api/org-units/*',
+  '/api/indicators',
+  '/api/indicators/*',
+  '/api/projects',
+  '/api/projects/*',
+  '/api/periods',
+  '/api/programme/*',
+  '/api/analytics',
+  '/api/completeness',
+  '/api/geo/*',
+];
 
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 
@@ -87,6 +108,11 @@ export function createApp(handle: DatabaseHandle, options: AppOptions = {}) {
   // Import uploads are held to their own, larger limit by their routes (uploadLimit).
   app.use('/api/*', (c, next) => (isImportUpload(c.req.method, c.req.path) ? next() : bodyLimited(c, next)));
   app.use('/api/*', originCheck(), sessionMiddleware(db, now));
+  if (options.responseCache !== false) {
+    // Public dashboard reads, shared between readers while the data they come from is unchanged.
+    const cache = responseCache(db, { now });
+    for (const path of CACHED_READS) app.use(path, cache);
+  }
 
   const routes = app
     .route('/api/health', healthRoutes(handle, version))

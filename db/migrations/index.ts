@@ -6,6 +6,8 @@ import * as m0002 from './0002_login_attempts';
 import * as m0003 from './0003_dhis2_mapping';
 import * as m0004 from './0004_return_notes';
 import * as m0005 from './0005_value_cells';
+import * as m0006 from './0006_data_generation';
+import * as m0007 from './0007_target_unit_index';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -13,4 +15,6 @@ export const migrations: Record<string, Migration> = {
   '0003_dhis2_mapping': m0003,
   '0004_return_notes': m0004,
   '0005_value_cells': m0005,
+  '0006_data_generation': m0006,
+  '0007_target_unit_index': m0007,
 };

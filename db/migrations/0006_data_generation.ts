@@ -1,0 +1,90 @@
+// A counter that every change to what the dashboards show moves on, in the changing transaction
+// itself: a trigger on each table the public API reads. server/lib/response-cache.ts keys cached
+// answers by it, so a cached answer is served only while nothing it was computed from has changed —
+// on every server process sharing the database, without any of them being told.
+//
+// data_value is left out on purpose: every write path refreshes value_cell in the same transaction
+// (which fires the trigger), and a per-row trigger on data_value would cost imports on SQLite.
+// Sign-ins, sessions, the audit log and user accounts change no public figure and are left out too.
+import { type Kysely, sql } from 'kysely';
+import { engineOf } from '../dialect';
+
+/** The tables whose changes can change a public answer (figures, names, shapes, periods). */
+export const GENERATION_TABLES = [
+  'app_setting',
+  'org_unit',
+  'org_unit_boundary',
+  'translation',
+  'theme',
+  'category',
+  'category_option',
+  'disaggregation',
+  'disaggregation_category',
+  'disaggregation_option',
+  'disaggregation_option_item',
+  'indicator',
+  'indicator_tier',
+  'indicator_stage',
+  'project',
+  'project_unit',
+  'project_theme',
+  'result',
+  'result_indicator',
+  'period',
+  'target',
+  'value_cell',
+  'report',
+] as const;
+
+// biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on today's schema types
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable('data_generation')
+    .addColumn('id', 'integer', (col) => col.primaryKey())
+    .addColumn('n', 'bigint', (col) => col.notNull())
+    .execute();
+  await db.insertInto('data_generation').values({ id: 1, n: 0 }).execute();
+
+  if (engineOf(db) === 'sqlite') {
+    // SQLite has row-level triggers only: one small update per changed row.
+    for (const table of GENERATION_TABLES) {
+      for (const event of ['insert', 'update', 'delete']) {
+        await sql`
+          create trigger ${sql.id(`${table}_${event}_generation`)} after ${sql.raw(event)} on ${sql.id(table)}
+          begin update data_generation set n = n + 1 where id = 1; end
+        `.execute(db);
+      }
+    }
+    return;
+  }
+  // PostgreSQL: once per statement, however many rows it changes.
+  await sql`
+    create function bump_data_generation() returns trigger language plpgsql as $$
+    begin
+      update data_generation set n = n + 1 where id = 1;
+      return null;
+    end $$
+  `.execute(db);
+  for (const table of GENERATION_TABLES) {
+    await sql`
+      create trigger ${sql.id(`${table}_generation`)} after insert or update or delete or truncate on ${sql.id(table)}
+      for each statement execute function bump_data_generation()
+    `.execute(db);
+  }
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: see up()
+export async function down(db: Kysely<any>): Promise<void> {
+  const isSqlite = engineOf(db) === 'sqlite';
+  for (const table of GENERATION_TABLES) {
+    if (isSqlite) {
+      for (const event of ['insert', 'update', 'delete']) {
+        await sql`drop trigger if exists ${sql.id(`${table}_${event}_generation`)}`.execute(db);
+      }
+    } else {
+      await sql`drop trigger if exists ${sql.id(`${table}_generation`)} on ${sql.id(table)}`.execute(db);
+    }
+  }
+  if (!isSqlite) await sql`drop function if exists bump_data_generation()`.execute(db);
+  await db.schema.dropTable('data_generation').execute();
+}
