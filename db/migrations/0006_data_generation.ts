@@ -3,8 +3,9 @@
 // answers by it, so a cached answer is served only while nothing it was computed from has changed —
 // on every server process sharing the database, without any of them being told.
 //
-// data_value is left out on purpose: every write path refreshes value_cell in the same transaction
-// (which fires the trigger), and a per-row trigger on data_value would cost imports on SQLite.
+// data_value and value_cell are left out on purpose: every write path refreshes value_cell in the
+// same transaction, and refreshValueCells moves the generation on once itself (db/queries/value-cells.ts),
+// where SQLite's per-row triggers would fire tens of thousands of times in an import.
 // Sign-ins, sessions, the audit log and user accounts change no public figure and are left out too.
 import { type Kysely, sql } from 'kysely';
 import { engineOf } from '../dialect';
@@ -32,7 +33,6 @@ export const GENERATION_TABLES = [
   'result_indicator',
   'period',
   'target',
-  'value_cell',
   'report',
 ] as const;
 

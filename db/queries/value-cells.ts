@@ -22,6 +22,7 @@ export async function refreshValueCells(db: Kysely<Database>, keys: Iterable<Cel
   const unique = new Map<string, CellKey>();
   for (const key of keys) unique.set(`${key.unitId}/${key.periodId}`, key);
   const all = [...unique.values()];
+  if (all.length > 0) await bumpGeneration(db);
   for (let start = 0; start < all.length; start += KEYS_PER_STATEMENT) {
     const chunk = all.slice(start, start + KEYS_PER_STATEMENT);
     await sql`delete from value_cell where (org_unit_id, period_id) in (${keyList(chunk)})`.execute(db);
@@ -40,8 +41,21 @@ function keyList(keys: readonly CellKey[]): RawBuilder<unknown> {
   return sql`values ${sql.join(keys.map((key) => sql`(cast(${key.unitId} as integer), cast(${key.periodId} as text))`))}`;
 }
 
+/**
+ * Moves the data generation on (migration 0006): the cells change public answers. Triggers do it
+ * for the other tables; for the cells it is once per refresh rather than once per row.
+ */
+async function bumpGeneration(db: Kysely<Database>): Promise<void> {
+  await db
+    .updateTable('data_generation')
+    .set((eb) => ({ n: eb('n', '+', 1) }))
+    .where('id', '=', 1)
+    .execute();
+}
+
 /** Rebuilds every cell from the values (after a bulk load that bypassed the write paths). */
 export async function rebuildValueCells(db: Kysely<Database>): Promise<void> {
+  await bumpGeneration(db);
   await db.deleteFrom('value_cell').execute();
   await sql`
     insert into value_cell (indicator_id, period_id, org_unit_id, value_sum, numerator_sum, denominator_sum, value_count)

@@ -3,6 +3,7 @@
 // the analytics that read it change in the very next response.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { verifyValueCells } from '../../db/queries/value-cells';
+import { readGeneration } from '../../server/lib/response-cache';
 import { createTestApp, ORIGIN, signIn } from '../helpers/app';
 import { createSeededDatabase, ENGINES, type TestDatabase } from '../helpers/database';
 
@@ -68,6 +69,7 @@ describe.each(ENGINES)('the analytics roll-up on %s', (engine) => {
     const total = before.reduce((sum, value) => sum + value.value, 0);
     expect(await analyticsTotal()).toMatchObject({ value: total, values: before.length });
 
+    const generation = BigInt(await readGeneration(handle.db));
     const save = (values: unknown[]) =>
       request('local.naga', 'PUT', `/api/reports/${UNIT}/${PERIOD}/values`, JSON.stringify({ values }));
     expect(
@@ -79,6 +81,8 @@ describe.each(ENGINES)('the analytics roll-up on %s', (engine) => {
     ).toBe(200);
     await expectCellsConsistent();
     expect(await analyticsTotal()).toMatchObject({ value: total + 10, values: before.length });
+    // Shared public answers (server/lib/response-cache.ts) are keyed by this: it must move on.
+    expect(BigInt(await readGeneration(handle.db))).toBeGreaterThan(generation);
 
     if (second) {
       expect(
