@@ -32,7 +32,7 @@ export function ExportButtons({
     try {
       const table = read();
       if (format === 'csv') await downloadCsv(table, exportFileName(name, 'csv'), { bom });
-      else await downloadXlsx(table, exportFileName(name, 'xlsx'), sheetName ?? name.join(' '));
+      else await downloadXlsx(table, exportFileName(name, 'xlsx'), { sheetName: sheetName ?? name.join(' ') });
     } catch (error) {
       console.error('export failed', error);
       setFailed(true);
