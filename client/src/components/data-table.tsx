@@ -15,7 +15,9 @@ import {
 import type { TFunction } from 'i18next';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocale } from '../i18n/use-locale';
 import type { Cell, ExportTable } from '../lib/export';
+import type { Locale } from '../lib/locale';
 import { ExportButtons } from './export-buttons';
 
 export interface DataTableProps<Row> {
@@ -43,15 +45,20 @@ function plainValue(value: unknown): Cell {
   return String(value);
 }
 
-/** The table as shown: visible columns in order, rows after filtering and sorting. */
-export function readShownTable<Row>(table: Table<Row>, t: TFunction): ExportTable {
-  const columns = table.getVisibleLeafColumns();
+/**
+ * The table as shown: visible columns in order, rows after filtering and sorting. Columns with no
+ * value (a row's buttons or checkbox) are controls, not data, and stay out.
+ */
+export function readShownTable<Row>(table: Table<Row>, t: TFunction, locale: Locale): ExportTable {
+  const columns = table
+    .getVisibleLeafColumns()
+    .filter((column) => column.accessorFn !== undefined || column.columnDef.meta?.exportValue !== undefined);
   return {
     header: columns.map((column) => column.columnDef.meta?.exportHeader?.(t) ?? column.id),
     rows: table.getRowModel().rows.map((row) =>
       columns.map((column) => {
         const exportValue = column.columnDef.meta?.exportValue;
-        return exportValue ? exportValue(row.original, t) : plainValue(row.getValue(column.id));
+        return exportValue ? exportValue(row.original, t, locale) : plainValue(row.getValue(column.id));
       }),
     ),
   };
@@ -69,6 +76,7 @@ export function DataTable<Row>({
   exportName,
 }: DataTableProps<Row>) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const captionId = useId();
   const filterId = useId();
   const [ownSorting, setOwnSorting] = useState<SortingState>([]);
@@ -110,7 +118,7 @@ export function DataTable<Row>({
               {t('table.shown', { shown, total: data.length })}
             </p>
           ) : null}
-          {exportName ? <ExportButtons read={() => readShownTable(table, t)} name={exportName} /> : null}
+          {exportName ? <ExportButtons read={() => readShownTable(table, t, locale)} name={exportName} /> : null}
         </div>
       ) : null}
       <DataTableBody table={table} caption={caption} captionId={captionId} showCaption={showCaption} />
