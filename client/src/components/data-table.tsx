@@ -1,7 +1,7 @@
 // The one table component. Features declare their columns at module scope and pass rows in;
 // sorting is client-side because every table here shows one already-bounded API response.
-// Optionally: a filter box, CSV export of exactly what is shown, and sort/filter state owned by the
-// page (so it can live in the URL).
+// Every table exports exactly what it shows (CSV and XLSX, the XLSX with the page's context).
+// Optionally: a filter box, and sort/filter state owned by the page (so it can live in the URL).
 import {
   type ColumnDef,
   flexRender,
@@ -16,9 +16,10 @@ import type { TFunction } from 'i18next';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../i18n/use-locale';
-import type { Cell, ExportTable } from '../lib/export';
+import type { Cell, ExportContext, ExportTable } from '../lib/export';
 import type { Locale } from '../lib/locale';
 import { ExportButtons } from './export-buttons';
+import './table-tools.css';
 
 export interface DataTableProps<Row> {
   data: Row[];
@@ -34,7 +35,12 @@ export interface DataTableProps<Row> {
   onSortingChange?: (sorting: SortingState) => void;
   /** A filter box over every text and number column; its text owned by the page. */
   filter?: { value: string; onChange: (value: string) => void };
-  /** Words for the export file name; shows a CSV export of the rows and columns shown. */
+  /**
+   * The table's title and the page's filters in force (and whether its figures are approved data
+   * only), for the XLSX file's "About" sheet; the filter box's text is added to it.
+   */
+  exportContext: ExportContext;
+  /** Words for the export file name; the context's title when absent. */
   exportName?: string[];
 }
 
@@ -73,6 +79,7 @@ export function DataTable<Row>({
   sorting: controlledSorting,
   onSortingChange,
   filter,
+  exportContext,
   exportName,
 }: DataTableProps<Row>) {
   const { t } = useTranslation();
@@ -100,27 +107,29 @@ export function DataTable<Row>({
 
   return (
     <>
-      {filter || exportName ? (
-        <div className="table-tools">
-          {filter ? (
-            <div className="field table-filter">
-              <label htmlFor={filterId}>{t('table.filter', { caption })}</label>
-              <input
-                id={filterId}
-                type="search"
-                value={filter.value}
-                onChange={(event) => filter.onChange(event.target.value)}
-              />
-            </div>
-          ) : null}
-          {filter ? (
-            <p className="toolbar-count" aria-live="polite">
-              {t('table.shown', { shown, total: data.length })}
-            </p>
-          ) : null}
-          {exportName ? <ExportButtons read={() => readShownTable(table, t, locale)} name={exportName} /> : null}
-        </div>
-      ) : null}
+      <div className="table-tools">
+        {filter ? (
+          <div className="field table-filter">
+            <label htmlFor={filterId}>{t('table.filter', { caption })}</label>
+            <input
+              id={filterId}
+              type="search"
+              value={filter.value}
+              onChange={(event) => filter.onChange(event.target.value)}
+            />
+          </div>
+        ) : null}
+        {filter ? (
+          <p className="toolbar-count" aria-live="polite">
+            {t('table.shown', { shown, total: data.length })}
+          </p>
+        ) : null}
+        <ExportButtons
+          read={() => readShownTable(table, t, locale)}
+          context={filter ? { ...exportContext, search: filter.value } : exportContext}
+          name={exportName}
+        />
+      </div>
       <DataTableBody table={table} caption={caption} captionId={captionId} showCaption={showCaption} />
       {filter && shown === 0 && data.length > 0 ? (
         <p className="empty-state">{t('table.noMatch', { filter: filter.value })}</p>

@@ -11,8 +11,10 @@ import { QueriesState } from '../../components/queries-state';
 import { EmptyState, QueryState, SkeletonLines, SkeletonTable } from '../../components/query-state';
 import { useLocale } from '../../i18n/use-locale';
 import { describeFailure, isNotFound } from '../../lib/api';
+import type { ExportContext, ExportTable } from '../../lib/export';
 import { formatDate, formatNumber } from '../../lib/format';
 import { usePeriodRangeLabel } from '../analytics/controls';
+import { useAnalyticsExportContext } from '../analytics/export-context';
 import { ProgressBadge, UnapprovedMark, useFormatFigure, useFormatPercent } from '../analytics/figures';
 import { BAND_STYLE, PROGRESS_BANDS } from '../analytics/progress';
 import {
@@ -172,6 +174,7 @@ function Scorecard({
         }
       : null,
   );
+  const exportContext = useAnalyticsExportContext();
   const rows = buildScorecard(municipalities, answer.data?.indicators ?? []);
   const heading = t('region.scorecardHeading');
   return (
@@ -188,7 +191,13 @@ function Scorecard({
           !indicators || indicators.length === 0 ? (
             <EmptyState>{t('region.noIndicators', { name: detail.unit.name })}</EmptyState>
           ) : (
-            <ScorecardTable rows={rows} indicators={indicators} caption={heading} regionName={detail.unit.name} />
+            <ScorecardTable
+              rows={rows}
+              indicators={indicators}
+              caption={heading}
+              regionName={detail.unit.name}
+              context={answer.data ? exportContext(answer.data, heading) : { title: heading, filters: [] }}
+            />
           )
         }
       </QueriesState>
@@ -221,16 +230,19 @@ function ScorecardTable({
   indicators,
   caption,
   regionName,
+  context,
 }: {
   rows: ScorecardRow[];
   indicators: Indicator[];
   caption: string;
   regionName: string;
+  context: ExportContext;
 }) {
   const { t } = useTranslation();
   const formatFigure = useFormatFigure();
   const captionId = useId();
-  const read = () => ({
+  // Numbers as numbers (the screen's formatting is for the screen), progress to one decimal.
+  const read = (): ExportTable => ({
     header: [
       t('region.municipality'),
       ...indicators.flatMap((indicator) => [
@@ -249,7 +261,7 @@ function ScorecardTable({
   return (
     <>
       <div className="table-tools">
-        <ExportButtons read={read} name={[t('region.scorecardHeading'), regionName]} />
+        <ExportButtons read={read} context={context} name={[t('region.scorecardHeading'), regionName]} />
       </div>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable region must be reachable by keyboard. */}
       <section className="table-scroll scorecard" aria-labelledby={captionId} tabIndex={0}>
