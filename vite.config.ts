@@ -1,10 +1,13 @@
 /// <reference types="vitest/config" />
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
 const repoRoot = fileURLToPath(new URL('.', import.meta.url));
+// The server reads the same file (server/config.ts), so a page and its API name one version.
+const { version } = JSON.parse(readFileSync(new URL('package.json', import.meta.url), 'utf8')) as { version: string };
 
 // The heavy view libraries must only arrive with the pages that draw charts or maps
 // (budget: first page ≤ 250 KB gzip; recharts alone is ~114 KB).
@@ -54,6 +57,8 @@ function entryBudget({ forbidden, maxGzipBytes }: { forbidden: RegExp; maxGzipBy
 
 export default defineConfig({
   root: 'client',
+  // Exports name the application and its version (components/export-buttons.tsx).
+  define: { __APP_VERSION__: JSON.stringify(version) },
   plugins: [react(), entryBudget({ forbidden: NOT_IN_ENTRY, maxGzipBytes: 250 * 1024 })],
   // The interface texts are read whole (i18n/index.ts): one JSON string parses faster than an object
   // literal and weighs less without a named export per group.

@@ -19,6 +19,8 @@ interface Row {
 
 const column = createColumnHelper<Row>();
 const columns = [
+  // A row's controls (buttons, a checkbox) have no value: not data, so not exported.
+  column.display({ id: 'select', header: () => null }),
   column.accessor('name', { meta: { exportHeader: () => 'Country' } }),
   column.accessor('code', {}),
   column.accessor('budget', { meta: { exportHeader: () => 'Budget', exportValue: (row) => row.budget / 1000 } }),
@@ -51,7 +53,7 @@ const t = ((key: string) => key) as unknown as TFunction;
 
 test('exports the rows left by the filter, in the order sorted, with export headers and values', () => {
   const table = tableWith({ globalFilter: 'al', sorting: [{ id: 'budget', desc: false }] });
-  expect(readShownTable(table, t)).toEqual({
+  expect(readShownTable(table, t, 'en')).toEqual({
     header: ['Country', 'code', 'Budget'],
     rows: [
       ['El Salvador', 'SLV', 1400],
@@ -60,9 +62,27 @@ test('exports the rows left by the filter, in the order sorted, with export head
   });
 });
 
+test('an export value may use the interface language', () => {
+  const localised = [
+    column.accessor('budget', {
+      meta: { exportValue: (row, _t, locale) => new Intl.NumberFormat(locale).format(row.budget) },
+    }),
+  ] as ColumnDef<Row, unknown>[];
+  const table = createTable<Row>({
+    data: data.slice(0, 1),
+    columns: localised,
+    state: {},
+    onStateChange: () => {},
+    renderFallbackValue: null,
+    getCoreRowModel: getCoreRowModel(),
+  });
+  table.setOptions((previous) => ({ ...previous, state: table.initialState }));
+  expect(readShownTable(table, t, 'es').rows).toEqual([['2.700.000']]);
+});
+
 test('hidden columns are not exported', () => {
   const table = tableWith({ columnVisibility: { code: false }, sorting: [{ id: 'name', desc: true }] });
-  const shown = readShownTable(table, t);
+  const shown = readShownTable(table, t, 'en');
   expect(shown.header).toEqual(['Country', 'Budget']);
   expect(shown.rows.map((row) => row[0])).toEqual(['Senegal', 'Philippines', 'El Salvador', 'Costa Rica']);
 });

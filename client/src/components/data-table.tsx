@@ -1,7 +1,7 @@
 // The one table component. Features declare their columns at module scope and pass rows in;
 // sorting is client-side because every table here shows one already-bounded API response.
-// Optionally: a filter box, CSV export of exactly what is shown, and sort/filter state owned by the
-// page (so it can live in the URL).
+// Every table exports exactly what it shows (CSV and XLSX, the XLSX with the page's context).
+// Optionally: a filter box, and sort/filter state owned by the page (so it can live in the URL).
 import {
   type ColumnDef,
   flexRender,
@@ -15,8 +15,11 @@ import {
 import type { TFunction } from 'i18next';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Cell, ExportTable } from '../lib/export';
+import { useLocale } from '../i18n/use-locale';
+import type { Cell, ExportContext, ExportTable } from '../lib/export';
+import type { Locale } from '../lib/locale';
 import { ExportButtons } from './export-buttons';
+import './table-tools.css';
 
 export interface DataTableProps<Row> {
   data: Row[];
@@ -32,7 +35,12 @@ export interface DataTableProps<Row> {
   onSortingChange?: (sorting: SortingState) => void;
   /** A filter box over every text and number column; its text owned by the page. */
   filter?: { value: string; onChange: (value: string) => void };
-  /** Words for the export file name; shows a CSV export of the rows and columns shown. */
+  /**
+   * The table's title and the page's filters in force (and whether its figures are approved data
+   * only), for the XLSX file's "About" sheet; the filter box's text is added to it.
+   */
+  exportContext: ExportContext;
+  /** Words for the export file name; the context's title when absent. */
   exportName?: string[];
 }
 
@@ -43,15 +51,20 @@ function plainValue(value: unknown): Cell {
   return String(value);
 }
 
-/** The table as shown: visible columns in order, rows after filtering and sorting. */
-export function readShownTable<Row>(table: Table<Row>, t: TFunction): ExportTable {
-  const columns = table.getVisibleLeafColumns();
+/**
+ * The table as shown: visible columns in order, rows after filtering and sorting. Columns with no
+ * value (a row's buttons or checkbox) are controls, not data, and stay out.
+ */
+export function readShownTable<Row>(table: Table<Row>, t: TFunction, locale: Locale): ExportTable {
+  const columns = table
+    .getVisibleLeafColumns()
+    .filter((column) => column.accessorFn !== undefined || column.columnDef.meta?.exportValue !== undefined);
   return {
     header: columns.map((column) => column.columnDef.meta?.exportHeader?.(t) ?? column.id),
     rows: table.getRowModel().rows.map((row) =>
       columns.map((column) => {
         const exportValue = column.columnDef.meta?.exportValue;
-        return exportValue ? exportValue(row.original, t) : plainValue(row.getValue(column.id));
+        return exportValue ? exportValue(row.original, t, locale) : plainValue(row.getValue(column.id));
       }),
     ),
   };
@@ -66,9 +79,11 @@ export function DataTable<Row>({
   sorting: controlledSorting,
   onSortingChange,
   filter,
+  exportContext,
   exportName,
 }: DataTableProps<Row>) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const captionId = useId();
   const filterId = useId();
   const [ownSorting, setOwnSorting] = useState<SortingState>([]);
@@ -92,27 +107,29 @@ export function DataTable<Row>({
 
   return (
     <>
-      {filter || exportName ? (
-        <div className="table-tools">
-          {filter ? (
-            <div className="field table-filter">
-              <label htmlFor={filterId}>{t('table.filter', { caption })}</label>
-              <input
-                id={filterId}
-                type="search"
-                value={filter.value}
-                onChange={(event) => filter.onChange(event.target.value)}
-              />
-            </div>
-          ) : null}
-          {filter ? (
-            <p className="toolbar-count" aria-live="polite">
-              {t('table.shown', { shown, total: data.length })}
-            </p>
-          ) : null}
-          {exportName ? <ExportButtons read={() => readShownTable(table, t)} name={exportName} /> : null}
-        </div>
-      ) : null}
+      <div className="table-tools">
+        {filter ? (
+          <div className="field table-filter">
+            <label htmlFor={filterId}>{t('table.filter', { caption })}</label>
+            <input
+              id={filterId}
+              type="search"
+              value={filter.value}
+              onChange={(event) => filter.onChange(event.target.value)}
+            />
+          </div>
+        ) : null}
+        {filter ? (
+          <p className="toolbar-count" aria-live="polite">
+            {t('table.shown', { shown, total: data.length })}
+          </p>
+        ) : null}
+        <ExportButtons
+          read={() => readShownTable(table, t, locale)}
+          context={filter ? { ...exportContext, search: filter.value } : exportContext}
+          name={exportName}
+        />
+      </div>
       <DataTableBody table={table} caption={caption} captionId={captionId} showCaption={showCaption} />
       {filter && shown === 0 && data.length > 0 ? (
         <p className="empty-state">{t('table.noMatch', { filter: filter.value })}</p>

@@ -1,5 +1,6 @@
 import '@tanstack/react-table';
 import type { TFunction } from 'i18next';
+import type { Locale } from '../lib/locale';
 
 declare module '@tanstack/react-table' {
   interface ColumnMeta<TData extends RowData, TValue> {
@@ -7,7 +8,10 @@ declare module '@tanstack/react-table' {
     numeric?: boolean;
     /** The heading as text, for exports (headings are components that translate themselves). */
     exportHeader?: (t: TFunction) => string;
-    /** The cell as a plain value for exports; defaults to the column's value. */
-    exportValue?: (row: TData, t: TFunction) => string | number | null;
+    /**
+     * The cell as a plain value for exports (a number stays a number; format only for the screen);
+     * defaults to the column's value. A column without a value (buttons, checkboxes) is not exported.
+     */
+    exportValue?: (row: TData, t: TFunction, locale: Locale) => string | number | null;
   }
 }

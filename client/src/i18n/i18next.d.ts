@@ -4,11 +4,12 @@ import 'i18next';
 import type admin from './texts/admin/en.json';
 import type core from './texts/core/en.json';
 import type dashboards from './texts/dashboards/en.json';
+import type exports from './texts/exports/en.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof core & typeof dashboards & typeof admin };
+    resources: { translation: typeof core & typeof dashboards & typeof admin & typeof exports };
     returnNull: false;
   }
 }

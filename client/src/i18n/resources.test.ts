@@ -8,6 +8,9 @@ import coreFr from './texts/core/fr.json';
 import dashboardsEn from './texts/dashboards/en.json';
 import dashboardsEs from './texts/dashboards/es.json';
 import dashboardsFr from './texts/dashboards/fr.json';
+import exportsEn from './texts/exports/en.json';
+import exportsEs from './texts/exports/es.json';
+import exportsFr from './texts/exports/fr.json';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -32,6 +35,8 @@ describe.each([
   ['dashboards', 'fr', flatten(dashboardsEn), flatten(dashboardsFr)],
   ['admin', 'es', flatten(adminEn), flatten(adminEs)],
   ['admin', 'fr', flatten(adminEn), flatten(adminFr)],
+  ['exports', 'es', flatten(exportsEn), flatten(exportsEs)],
+  ['exports', 'fr', flatten(exportsEn), flatten(exportsFr)],
 ])('%s texts in %s', (_part, _locale, english, translated) => {
   test('has exactly the English keys', () => {
     expect(new Set([...translated.keys()].map(base))).toEqual(new Set([...english.keys()].map(base)));

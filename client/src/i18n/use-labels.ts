@@ -1,5 +1,6 @@
 // Translated labels for the API's enumerations. A value this version does not know yet is shown
 // as the raw code rather than hidden.
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 
 const UNIT_KINDS = ['country', 'region', 'province', 'municipality'] as const;
@@ -14,10 +15,15 @@ function isOneOf<T extends string>(list: readonly T[], value: string): value is 
   return (list as readonly string[]).includes(value);
 }
 
+/** A unit kind in words ("Municipality"), for exports, which have no hooks. */
+export function unitKindLabel(kind: string, t: TFunction): string {
+  return isOneOf(UNIT_KINDS, kind) ? t(`unitKind.${kind}`) : kind;
+}
+
 export function useLabels() {
   const { t } = useTranslation();
   return {
-    unitKind: (kind: string) => (isOneOf(UNIT_KINDS, kind) ? t(`unitKind.${kind}`) : kind),
+    unitKind: (kind: string) => unitKindLabel(kind, t),
     unitKindPlural: (kind: string) => (isOneOf(UNIT_KINDS, kind) ? t(`unitKindPlural.${kind}`) : kind),
     tier: (tier: string) => (isOneOf(TIERS, tier) ? t(`tier.${tier}`) : tier),
     resultType: (type: string) => (isOneOf(RESULT_TYPES, type) ? t(`resultType.${type}`) : type),

@@ -96,6 +96,7 @@ function Accounts({ me }: { me: Me }) {
 
 function AccountList({ accounts }: { accounts: Account[] }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const [sorting, setSorting] = useState<SortingState>([{ id: 'name', desc: false }]);
@@ -103,6 +104,10 @@ function AccountList({ accounts }: { accounts: Account[] }) {
   const setSearch = (change: Partial<AdminSearch>) =>
     void navigate({ search: (previous) => ({ ...previous, ...change }), replace: true });
   const filtered = Boolean(search.role || search.unit || search.status || search.q);
+  const unitName = (code: string) =>
+    code === NO_UNIT
+      ? t('admin.filters.noUnit')
+      : (unitsOf(accounts, locale).find((unit) => unit.code === code)?.label ?? code);
 
   return (
     <>
@@ -118,6 +123,17 @@ function AccountList({ accounts }: { accounts: Account[] }) {
           sorting={sorting}
           onSortingChange={setSorting}
           filter={{ value: search.q ?? '', onChange: (q) => setSearch({ q: q || undefined }) }}
+          exportContext={{
+            title: t('admin.title'),
+            filters: [
+              [t('admin.columns.role'), search.role ? t(`roles.${search.role}`) : t('admin.filters.allRoles')],
+              [t('admin.columns.unit'), search.unit ? unitName(search.unit) : t('admin.filters.allUnits')],
+              [
+                t('admin.columns.status'),
+                search.status ? t(`admin.status.${search.status}`) : t('admin.filters.allStatuses'),
+              ],
+            ],
+          }}
         />
       )}
       {filtered ? (

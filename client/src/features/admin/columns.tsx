@@ -105,21 +105,38 @@ export const accountColumns = [
     id: 'name',
     header: () => <Header k="name" />,
     cell: ({ row }) => <Name account={row.original} />,
+    // One cell as a mail program writes it: "Ana Cruz <ana@example.org>".
+    meta: { exportHeader: (t) => t('admin.columns.name'), exportValue: (row) => `${row.name} <${row.email}>` },
   }),
   column.accessor('role', {
     header: () => <Header k="role" />,
     cell: ({ getValue }) => <RoleText role={getValue()} />,
     enableGlobalFilter: false,
+    meta: { exportHeader: (t) => t('admin.columns.role'), exportValue: (row, t) => t(`roles.${row.role}`) },
   }),
   column.accessor((account) => account.orgUnit?.name ?? '', {
     id: 'unit',
     header: () => <Header k="unit" />,
     cell: ({ row }) => <UnitText unit={row.original.orgUnit} />,
+    meta: {
+      exportHeader: (t) => t('admin.columns.unit'),
+      exportValue: (row, t) => row.orgUnit?.name ?? t('admin.programmeWide'),
+    },
   }),
   column.accessor('active', {
     header: () => <Header k="status" />,
     cell: ({ row }) => <Status account={row.original} />,
     enableGlobalFilter: false,
+    meta: {
+      exportHeader: (t) => t('admin.columns.status'),
+      exportValue: (row, t) =>
+        [
+          row.active ? t('admin.status.active') : t('admin.status.inactive'),
+          row.canSignIn ? null : t('admin.status.noPassword'),
+        ]
+          .filter((part) => part !== null)
+          .join(', '),
+    },
   }),
   column.accessor((account) => account.lastLoginAt ?? undefined, {
     id: 'lastSignIn',
@@ -128,6 +145,8 @@ export const accountColumns = [
     enableGlobalFilter: false,
     // Never signed in sorts after everyone who has, whichever the direction.
     sortUndefined: 'last',
+    // ISO 8601 (UTC), which spreadsheets sort and convert; empty for never.
+    meta: { exportHeader: (t) => t('admin.columns.lastSignIn'), exportValue: (row) => row.lastLoginAt },
   }),
   column.display({
     id: 'actions',

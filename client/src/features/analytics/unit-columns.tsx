@@ -4,7 +4,7 @@
 import { Link } from '@tanstack/react-router';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
-import { useLabels } from '../../i18n/use-labels';
+import { unitKindLabel, useLabels } from '../../i18n/use-labels';
 import type { CountrySearch } from '../countries/search';
 import { ProgressBadge, UnapprovedMark } from './figures';
 
@@ -65,12 +65,18 @@ export const unitFigureColumns = [
           {row.original.name}
         </Link>
       ),
-    meta: { exportHeader: (t) => t('unitTable.name') },
+    meta: {
+      exportHeader: (t) => t('unitTable.name'),
+      exportValue: (row, t) => (row.own ? t('unitTable.ownReports', { name: row.name }) : row.name),
+    },
   }),
   column.accessor('kind', {
     header: () => <Header k="kind" />,
     cell: ({ getValue }) => <KindLabel kind={getValue()} />,
-    meta: { exportHeader: (t) => t('unitTable.kind') },
+    meta: {
+      exportHeader: (t) => t('unitTable.kind'),
+      exportValue: (row, t) => (row.kind ? unitKindLabel(row.kind, t) : null),
+    },
   }),
   column.accessor((row) => undefinedIfNull(row.value), {
     id: 'value',

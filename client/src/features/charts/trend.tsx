@@ -1,9 +1,12 @@
 // A quarter-by-quarter series (GET /api/analytics?by=period) as chart points, a one-sentence summary
-// and the table that says the same in text.
+// and the table that says the same in text, exportable like every table.
 import { useTranslation } from 'react-i18next';
+import { ExportButtons } from '../../components/export-buttons';
 import { usePeriodLabel } from '../../components/formatted';
 import { useLocale } from '../../i18n/use-locale';
+import type { ExportTable } from '../../lib/export';
 import { formatNumber } from '../../lib/format';
+import { useAnalyticsExportContext } from '../analytics/export-context';
 import { ProgressBadge, UnapprovedMark, useFormatFigure, useFormatPercent } from '../analytics/figures';
 import type { Analytics } from '../analytics/queries';
 import type { TrendPoint } from './trend-chart';
@@ -51,44 +54,59 @@ export function TrendTable({ data, caption }: { data: Analytics; caption: string
   const { t } = useTranslation();
   const periodLabel = usePeriodLabel();
   const formatFigure = useFormatFigure();
+  const exportContext = useAnalyticsExportContext();
+  const headings = [
+    t('chart.quarter'),
+    t('chart.actual'),
+    t('chart.target'),
+    t('unitTable.progress'),
+    t('unitTable.unitsReporting'),
+  ] as const;
+  const read = (): ExportTable => ({
+    header: [...headings],
+    rows: data.rows.map((row) => [
+      periodLabel(row.key),
+      row.value,
+      row.target,
+      row.progress === null ? null : Math.round(row.progress * 10) / 10,
+      row.unitsReporting,
+    ]),
+  });
   return (
-    <div className="table-scroll">
-      <table className="data-table">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('chart.quarter')}</th>
-            <th scope="col" className="numeric">
-              {t('chart.actual')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('chart.target')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('unitTable.progress')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('unitTable.unitsReporting')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.rows.map((row) => (
-            <tr key={row.key}>
-              <th scope="row">{periodLabel(row.key)}</th>
-              <td className="numeric">
-                {formatFigure(row.value, data.indicator)}
-                <UnapprovedMark figure={row} />
-              </td>
-              <td className="numeric">{row.target === null ? '–' : formatFigure(row.target, data.indicator)}</td>
-              <td className="numeric">
-                <ProgressBadge progress={row.progress} />
-              </td>
-              <td className="numeric">{row.unitsReporting}</td>
+    <>
+      <div className="table-tools">
+        <ExportButtons read={read} context={exportContext(data, caption)} />
+      </div>
+      <div className="table-scroll">
+        <table className="data-table">
+          <caption className="visually-hidden">{caption}</caption>
+          <thead>
+            <tr>
+              {headings.map((heading, index) => (
+                <th scope="col" className={index === 0 ? undefined : 'numeric'} key={heading}>
+                  {heading}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {data.rows.map((row) => (
+              <tr key={row.key}>
+                <th scope="row">{periodLabel(row.key)}</th>
+                <td className="numeric">
+                  {formatFigure(row.value, data.indicator)}
+                  <UnapprovedMark figure={row} />
+                </td>
+                <td className="numeric">{row.target === null ? '–' : formatFigure(row.target, data.indicator)}</td>
+                <td className="numeric">
+                  <ProgressBadge progress={row.progress} />
+                </td>
+                <td className="numeric">{row.unitsReporting}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }

@@ -28,6 +28,7 @@ export function CountriesPage() {
               columns={countryColumns}
               caption={t('countries.title')}
               getRowId={(row) => row.code}
+              exportContext={{ title: t('countries.title'), filters: [] }}
             />
           )}
         </QueryState>

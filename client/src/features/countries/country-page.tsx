@@ -11,6 +11,7 @@ import { EmptyState, ErrorNotice, QueryState, SkeletonLines, SkeletonTable } fro
 import { useLabels } from '../../i18n/use-labels';
 import { isNotFound } from '../../lib/api';
 import { usePeriodRangeLabel } from '../analytics/controls';
+import { useAnalyticsExportContext } from '../analytics/export-context';
 import { useFormatFigure, useUnitLabel } from '../analytics/figures';
 import { type Analytics, type AnalyticsRow, useAnalytics, useAnalyticsRows } from '../analytics/queries';
 import { compactSearch, readSort, sortParam } from '../analytics/search';
@@ -328,12 +329,14 @@ function UnitsBelowFigures({ data, heading, unitName }: { data: Analytics; headi
   const navigate = route.useNavigate();
   const linkSearch = useLinkSearch();
   const rangeLabel = usePeriodRangeLabel();
+  const exportContext = useAnalyticsExportContext();
   const format = useMapFormatters(data.indicator);
   const axisFormat = useAxisFormat(data.indicator);
   const formatFigure = useFormatFigure();
+  const classMethod = search.classes ?? DEFAULT_CLASS_METHOD;
   const classes = classify(
     data.rows.filter((row) => !row.own).map((row) => row.value),
-    search.classes ?? DEFAULT_CLASS_METHOD,
+    classMethod,
   );
   const rows = toUnitRows(data.rows, classes, format, linkSearch);
   const charted = data.rows.filter((row: AnalyticsRow) => row.value !== null || row.target !== null);
@@ -392,6 +395,7 @@ function UnitsBelowFigures({ data, heading, unitName }: { data: Analytics; headi
             resetScroll: false,
           })
         }
+        exportContext={exportContext(data, heading, [[t('map.classes'), t(`map.method.${classMethod}`)]])}
         exportName={[data.indicator.shortName, unitName, range ? rangeLabel(range) : '']}
       />
     </>
@@ -458,7 +462,13 @@ function CountryProjects({ country }: { country: OrgUnitSummary }) {
         empty={t('countries.projectsEmpty', { country: country.name })}
       >
         {(data) => (
-          <DataTable data={data.items} columns={projectColumns} caption={heading} getRowId={(row) => row.code} />
+          <DataTable
+            data={data.items}
+            columns={projectColumns}
+            caption={heading}
+            getRowId={(row) => row.code}
+            exportContext={{ title: heading, filters: [[t('columns.country'), country.name]] }}
+          />
         )}
       </QueryState>
     </section>

@@ -9,14 +9,16 @@ import { PageHeader } from '../../components/page-header';
 import { QueriesState } from '../../components/queries-state';
 import { EmptyState, SkeletonTable } from '../../components/query-state';
 import { useLocale } from '../../i18n/use-locale';
+import type { ExportContext } from '../../lib/export';
 import { formatNumber } from '../../lib/format';
 import { usePeriodRangeLabel } from '../analytics/controls';
 import { compactSearch } from '../analytics/search';
 import { type DashboardView, useDashboardView, ViewControls } from '../analytics/view';
+import { useMe } from '../auth/session';
 import { usePoints } from '../maps/queries';
 import { groupAggregation, searchFromTableState, tableStateFromSearch, toExplorerRows } from './pivot';
-import { explorerColumns, PivotTable, readExplorerTable } from './pivot-table';
-import { MAX_ROWS, useExplorerValues } from './queries';
+import { describeTableState, explorerColumns, PivotTable, readExplorerTable } from './pivot-table';
+import { MAX_ROWS, seesApprovedOnly, useExplorerValues } from './queries';
 import { EXPLORER_COLUMNS, type ExplorerSearch, GROUPABLE_COLUMNS } from './search';
 
 const route = getRouteApi('/explorer');
@@ -152,6 +154,7 @@ function ExplorerTable({
   const search = route.useSearch();
   const update = useUpdateSearch();
   const rangeLabel = usePeriodRangeLabel();
+  const me = useMe();
   // Same search, same state objects: TanStack recomputes its row models when these references change.
   const state = useMemo(() => tableStateFromSearch(search), [search]);
   const aggregation = groupAggregation(indicator.aggregationType);
@@ -178,6 +181,19 @@ function ExplorerTable({
   const caption = t('explorer.tableHeading', { indicator: indicator.shortName });
   const hidden = new Set(search.hide?.split(',') ?? []);
   const grouping = search.group?.split(',') ?? [];
+  const area = search.unit
+    ? (points.find((point) => point.properties.code === search.unit)?.properties.name ?? search.unit)
+    : t('explorer.wholeProgramme');
+  const filters: ExportContext['filters'] = [
+    [t('dash.indicator'), `${indicator.name} (${indicator.unit})`],
+    [t('explorer.unit'), area],
+  ];
+  if (range) filters.push([t('dash.periods'), rangeLabel(range)]);
+  const exportContext: ExportContext = {
+    title: caption,
+    filters: [...filters, ...describeTableState(state, t)],
+    approvedOnly: seesApprovedOnly(me.data?.user ?? null),
+  };
 
   return (
     <>
@@ -275,13 +291,13 @@ function ExplorerTable({
                 ) : null}
                 <ExportButtons
                   read={() => readExplorerTable(table, t)}
+                  context={exportContext}
                   name={[
                     indicator.shortName,
                     search.unit ?? t('explorer.wholeProgramme'),
                     range ? rangeLabel(range) : '',
                   ]}
                   sheetName={indicator.shortName}
-                  xlsx
                   bomChoice
                 />
               </div>

@@ -10,7 +10,7 @@ import {
 import type { TFunction } from 'i18next';
 import { expect, test } from 'vitest';
 import type { ExplorerRow } from './pivot';
-import { explorerColumns, readExplorerTable } from './pivot-table';
+import { describeTableState, explorerColumns, readExplorerTable } from './pivot-table';
 
 const row = (unit: string, period: string, value: number, numerator: number, denominator: number): ExplorerRow => ({
   id: `${unit}|${period}`,
@@ -87,4 +87,29 @@ test('filters apply before grouping', () => {
     t,
   );
   expect(shown.rows).toEqual([['Upala', '2025Q2', 3, 3, 100]]);
+});
+
+test('describeTableState names the grouping and every column filter, each bound of a range apart', () => {
+  const say = ((key: string, options?: { column?: string }) =>
+    options?.column ? `${key}(${options.column})` : key.replace('explorer.column.', '')) as unknown as TFunction;
+  expect(
+    describeTableState(
+      {
+        grouping: ['unit', 'period'],
+        sorting: [],
+        columnVisibility: {},
+        columnFilters: [
+          { id: 'unit', value: 'naga' },
+          { id: 'value', value: [-5, undefined] },
+          { id: 'denominator', value: [undefined, 100] },
+        ],
+      },
+      say,
+    ),
+  ).toEqual([
+    ['explorer.groupBy', 'unit, period'],
+    ['explorer.filterColumn(unit)', 'naga'],
+    ['explorer.filterMin(value)', '-5'],
+    ['explorer.filterMax(denominator)', '100'],
+  ]);
 });

@@ -105,6 +105,22 @@ export function readExplorerTable(table: Table<ExplorerRow>, t: TFunction): Expo
   };
 }
 
+/** The grouping and the column filters in force, for the export's "About" sheet. */
+export function describeTableState(state: TableState, t: TFunction): [string, string][] {
+  const label = (id: string) => t(`explorer.column.${id as ExplorerColumn}`);
+  const described: [string, string][] = [];
+  if (state.grouping.length > 0) described.push([t('explorer.groupBy'), state.grouping.map(label).join(', ')]);
+  for (const { id, value } of state.columnFilters) {
+    const column = label(id);
+    if (typeof value === 'string') described.push([t('explorer.filterColumn', { column }), value]);
+    if (!Array.isArray(value)) continue;
+    const [min, max] = value as unknown[];
+    if (typeof min === 'number') described.push([t('explorer.filterMin', { column }), String(min)]);
+    if (typeof max === 'number') described.push([t('explorer.filterMax', { column }), String(max)]);
+  }
+  return described;
+}
+
 function ColumnFilter({ column: col }: { column: Column<ExplorerRow, unknown> }) {
   const { t } = useTranslation();
   const id = useId();

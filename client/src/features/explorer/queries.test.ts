@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { valuesQuery } from './queries';
+import { seesApprovedOnly, valuesQuery } from './queries';
 
 test.each([
   [
@@ -21,4 +21,16 @@ test.each([
   ],
 ])('%j at offset %d', (request, offset, expected) => {
   expect(valuesQuery(request, offset)).toEqual(expected);
+});
+
+// The server's rule (visibilityOf), which the export's "About" sheet reports.
+test.each([
+  [null, true],
+  [{ role: 'donor', orgUnit: null }, true],
+  [{ role: 'local', orgUnit: { code: 'CRI-upala', name: 'Upala' } }, false],
+  [{ role: 'regional', orgUnit: { code: 'PH-05', name: 'Bicol' } }, false],
+  [{ role: 'national', orgUnit: null }, true],
+  [{ role: 'admin', orgUnit: null }, false],
+] as const)('seesApprovedOnly(%j) is %s', (user, approvedOnly) => {
+  expect(seesApprovedOnly(user)).toBe(approvedOnly);
 });

@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, parseResponse } from '../../lib/api';
 import { quartersBetween } from '../../lib/quarters';
+import type { Me } from '../auth/session';
 
 /** The API's largest page. */
 const PAGE_SIZE = 10_000;
@@ -47,4 +48,14 @@ export function useExplorerValues(request: ValuesRequest | null) {
     queryFn: () => fetchAllValues(request ?? { indicator: '', unit: null, from: '', to: '' }),
     enabled: request !== null,
   });
+}
+
+/**
+ * Whether the values this reader gets are approved ones only. The answer does not say, so this is
+ * the server's rule (visibilityOf): donors and anonymous readers see approved values only, staff
+ * attached to a unit also its unapproved ones, admins everything.
+ */
+export function seesApprovedOnly(user: Pick<Me, 'role' | 'orgUnit'> | null): boolean {
+  if (user === null || user.role === 'donor') return true;
+  return user.role !== 'admin' && user.orgUnit === null;
 }

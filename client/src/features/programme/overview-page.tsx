@@ -12,6 +12,7 @@ import { EmptyState, QueryState, SkeletonLines, SkeletonTable } from '../../comp
 import { useLocale } from '../../i18n/use-locale';
 import { formatCompactCurrency, formatCurrency, formatNumber } from '../../lib/format';
 import { usePeriodRangeLabel } from '../analytics/controls';
+import { useAnalyticsExportContext } from '../analytics/export-context';
 import { ProgressBadge, ProgressBar, useFormatFigure, useFormatPercent, useUnitLabel } from '../analytics/figures';
 import {
   type Analytics,
@@ -129,7 +130,7 @@ function OverviewPanels({ summary }: { summary: ProgrammeSummary }) {
             sorting={toSorting(search.csort, COUNTRY_SORT_COLUMNS)}
             onSortingChange={(sorting) => update({ csort: sortParam(sorting) }, true)}
             filter={{ value: search.cq ?? '', onChange: (cq) => update({ cq }, true) }}
-            exportName={[t('overview.countriesHeading')]}
+            exportContext={{ title: t('overview.countriesHeading'), filters: [] }}
           />
         )}
       </section>
@@ -147,7 +148,7 @@ function OverviewPanels({ summary }: { summary: ProgrammeSummary }) {
             sorting={toSorting(search.psort, PROJECT_SORT_COLUMNS)}
             onSortingChange={(sorting) => update({ psort: sortParam(sorting) }, true)}
             filter={{ value: search.pq ?? '', onChange: (pq) => update({ pq }, true) }}
-            exportName={[t('overview.projectsHeading')]}
+            exportContext={{ title: t('overview.projectsHeading'), filters: [] }}
           />
         )}
       </section>
@@ -298,6 +299,7 @@ function CountryMapSection({ summary, view }: { summary: ProgrammeSummary; view:
   const points = usePoints({});
   const figures = useAnalytics(view.ready ? { ...view.ready, by: 'unit' } : null);
   const format = useMapFormatters(figures.data?.indicator);
+  const exportContext = useAnalyticsExportContext();
   const name = figures.data?.indicator.shortName ?? view.indicator?.shortName ?? '';
   const heading = t('overview.mapHeading', { indicator: name });
 
@@ -384,6 +386,9 @@ function CountryMapSection({ summary, view }: { summary: ProgrammeSummary; view:
                 caption={t('overview.mapTable', { indicator: name })}
                 showCaption
                 getRowId={(row) => row.code}
+                exportContext={exportContext(figures.data, t('overview.mapTable', { indicator: name }), [
+                  [t('map.classes'), t(`map.method.${classMethod}`)],
+                ])}
                 exportName={[name, t('overview.byCountry'), view.range ? `${view.range.from} ${view.range.to}` : '']}
               />
             </>

@@ -5,13 +5,16 @@ import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { Fragment, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IllustrativeBadge } from '../../components/badges';
+import { ExportButtons } from '../../components/export-buttons';
 import { DateRange, Money, usePeriodLabel } from '../../components/formatted';
 import { PageHeader } from '../../components/page-header';
 import { QueriesState } from '../../components/queries-state';
 import { EmptyState, QueryState, SkeletonLines, SkeletonTable } from '../../components/query-state';
 import { useLabels } from '../../i18n/use-labels';
 import { isNotFound } from '../../lib/api';
+import type { ExportTable } from '../../lib/export';
 import { PeriodRangeSelect, usePeriodRangeLabel } from '../analytics/controls';
+import { useAnalyticsExportContext } from '../analytics/export-context';
 import { ProgressBadge, UnapprovedMark, useFormatFigure, useFormatNumberOf } from '../analytics/figures';
 import {
   type Analytics,
@@ -197,12 +200,57 @@ function ResultsFramework({ detail, range }: { detail: ProjectDetail; range: Req
         }
       : null,
   );
+  const periodLabel = usePeriodLabel();
+  const exportContext = useAnalyticsExportContext();
   const byIndicator = new Map((answer.data?.indicators ?? []).map((figures) => [figures.indicator.code, figures]));
   const quarters = answer.data?.periods ?? [];
   const covered = detail.coveredUnits.length;
+  const heading = t('projects.resultsHeading');
+  // Every result's table in one sheet: a row per indicator and figure (actual, target), as on screen,
+  // with the baseline and progress the screen shows once for both rows repeated on each.
+  const read = (): ExportTable => ({
+    header: [
+      t('projects.result'),
+      t('columns.indicator'),
+      t('columns.code'),
+      t('columns.unit'),
+      t('projects.figure'),
+      t('projects.baseline'),
+      ...quarters.map(periodLabel),
+      t('projects.total'),
+      t('unitTable.progress'),
+    ],
+    rows: detail.results.flatMap((result) =>
+      result.indicators.flatMap((indicator) => {
+        const figures = byIndicator.get(indicator.code);
+        const byQuarter = new Map((figures?.rows ?? []).map((row) => [row.key, row]));
+        const progress = figures?.total.progress ?? null;
+        const shared = [`${result.code} ${result.title}`, indicator.name, indicator.code, indicator.unit];
+        const tail = [progress === null ? null : Math.round(progress * 10) / 10];
+        return [
+          [
+            ...shared,
+            t('chart.actual'),
+            figures?.total.baseline ?? null,
+            ...quarters.map((quarter) => byQuarter.get(quarter)?.value ?? null),
+            figures?.total.value ?? null,
+            ...tail,
+          ],
+          [
+            ...shared,
+            t('chart.target'),
+            figures?.total.baseline ?? null,
+            ...quarters.map((quarter) => byQuarter.get(quarter)?.target ?? null),
+            figures?.total.target ?? null,
+            ...tail,
+          ],
+        ];
+      }),
+    ),
+  });
   return (
     <section className="panel" aria-labelledby="results-heading">
-      <h2 id="results-heading">{t('projects.resultsHeading')}</h2>
+      <h2 id="results-heading">{heading}</h2>
       {range ? <p className="panel-note">{t('projects.frameworkNote', { range: rangeLabel(range) })}</p> : null}
       {codes.length > 0 ? (
         <p className="panel-note">
@@ -217,27 +265,38 @@ function ResultsFramework({ detail, range }: { detail: ProjectDetail; range: Req
           what={t('projects.frameworkWhat')}
           skeleton={<SkeletonTable rows={codes.length} />}
         >
-          {() =>
-            detail.results.map((result) => (
-              <article className="result" key={result.code} aria-labelledby={`result-${result.code}`}>
-                <h3 id={`result-${result.code}`}>
-                  <span className={`badge badge-${result.type}`}>{labels.resultType(result.type)}</span>{' '}
-                  <span className="result-code">{result.code}</span> {result.title}
-                </h3>
-                {result.description ? <p>{result.description}</p> : null}
-                {result.indicators.length === 0 ? (
-                  <EmptyState>{t('projects.resultIndicatorsEmpty')}</EmptyState>
-                ) : (
-                  <FrameworkTable
-                    caption={t('projects.resultIndicators', { code: result.code })}
-                    indicators={result.indicators}
-                    quarters={quarters}
-                    figures={result.indicators.map((indicator) => byIndicator.get(indicator.code))}
+          {() => (
+            <>
+              {answer.data ? (
+                <div className="table-tools">
+                  <ExportButtons
+                    read={read}
+                    context={exportContext(answer.data, heading)}
+                    name={[heading, detail.project.name]}
                   />
-                )}
-              </article>
-            ))
-          }
+                </div>
+              ) : null}
+              {detail.results.map((result) => (
+                <article className="result" key={result.code} aria-labelledby={`result-${result.code}`}>
+                  <h3 id={`result-${result.code}`}>
+                    <span className={`badge badge-${result.type}`}>{labels.resultType(result.type)}</span>{' '}
+                    <span className="result-code">{result.code}</span> {result.title}
+                  </h3>
+                  {result.description ? <p>{result.description}</p> : null}
+                  {result.indicators.length === 0 ? (
+                    <EmptyState>{t('projects.resultIndicatorsEmpty')}</EmptyState>
+                  ) : (
+                    <FrameworkTable
+                      caption={t('projects.resultIndicators', { code: result.code })}
+                      indicators={result.indicators}
+                      quarters={quarters}
+                      figures={result.indicators.map((indicator) => byIndicator.get(indicator.code))}
+                    />
+                  )}
+                </article>
+              ))}
+            </>
+          )}
         </QueriesState>
       )}
     </section>
@@ -446,6 +505,7 @@ function Breakdown({ detail, range }: { detail: ProjectDetail; range: Required<P
                   indicator={indicator}
                   seriesCategory={seriesCategory ?? ''}
                   groupCategory={crossed ? groupCategory : undefined}
+                  breakdownLabel={choices.find((choice) => choice.value === breakdown)?.label ?? breakdown}
                 />
               ) : null
             }
@@ -461,14 +521,18 @@ function BreakdownFigure({
   indicator,
   seriesCategory,
   groupCategory,
+  breakdownLabel,
 }: {
   data: Analytics;
   indicator: Indicator;
   seriesCategory: string;
   groupCategory: string | undefined;
+  /** The breakdown as chosen ("Sex × Age"); a single category is in the answer already. */
+  breakdownLabel: string;
 }) {
   const { t } = useTranslation();
   const formatFigure = useFormatFigure();
+  const exportContext = useAnalyticsExportContext();
   const axisFormat = useAxisFormat(data.indicator);
   const categories = indicator.disaggregation.categories;
   const category = (code: string) => categories.find((candidate) => candidate.code === code);
@@ -499,44 +563,61 @@ function BreakdownFigure({
         category: category(seriesCategory)?.name ?? seriesCategory,
         place: t('projects.breakdownPlace'),
       });
+  const firstHeading = crossTab ? (category(groupCategory ?? '')?.name ?? '') : (category(seriesCategory)?.name ?? '');
+  const read = (): ExportTable => ({
+    header: [firstHeading, ...table.series.map((series) => series.name)],
+    rows: table.data.map((row) => [
+      String(row.label),
+      ...table.series.map((series) => {
+        const value = row[series.key];
+        return typeof value === 'number' ? value : null;
+      }),
+    ]),
+  });
   return (
     <ChartFigure
       title={title}
       headingLevel={3}
       summary={t('projects.breakdownSummary', { total: formatFigure(data.total.value, data.indicator) })}
       table={
-        <div className="table-scroll">
-          <table className="data-table">
-            <caption className="visually-hidden">{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">
-                  {crossTab ? (category(groupCategory ?? '')?.name ?? '') : (category(seriesCategory)?.name ?? '')}
-                </th>
-                {table.series.map((series) => (
-                  <th scope="col" className="numeric" key={series.key}>
-                    {series.name}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {table.data.map((row) => (
-                <tr key={String(row.label)}>
-                  <th scope="row">{row.label}</th>
-                  {table.series.map((series) => {
-                    const value = row[series.key];
-                    return (
-                      <td className="numeric" key={series.key}>
-                        {typeof value === 'number' ? formatFigure(value, data.indicator) : t('dash.noData')}
-                      </td>
-                    );
-                  })}
+        <>
+          <div className="table-tools">
+            <ExportButtons
+              read={read}
+              context={exportContext(data, title, crossTab ? [[t('projects.breakdownBy'), breakdownLabel]] : [])}
+            />
+          </div>
+          <div className="table-scroll">
+            <table className="data-table">
+              <caption className="visually-hidden">{title}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{firstHeading}</th>
+                  {table.series.map((series) => (
+                    <th scope="col" className="numeric" key={series.key}>
+                      {series.name}
+                    </th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {table.data.map((row) => (
+                  <tr key={String(row.label)}>
+                    <th scope="row">{row.label}</th>
+                    {table.series.map((series) => {
+                      const value = row[series.key];
+                      return (
+                        <td className="numeric" key={series.key}>
+                          {typeof value === 'number' ? formatFigure(value, data.indicator) : t('dash.noData')}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
       }
     >
       <LazyGroupedBarChart data={table.data} series={table.series} format={axisFormat} />

@@ -75,7 +75,21 @@ function FilteredProjects({ projects }: { projects: ProjectSummary[] }) {
       {shown.length === 0 ? (
         <EmptyState>{t('projects.filterEmpty')}</EmptyState>
       ) : (
-        <DataTable data={shown} columns={projectColumns} caption={t('projects.title')} getRowId={(row) => row.code} />
+        <DataTable
+          data={shown}
+          columns={projectColumns}
+          caption={t('projects.title')}
+          getRowId={(row) => row.code}
+          exportContext={{
+            title: t('projects.title'),
+            filters: [
+              [
+                t('projects.countryFilter'),
+                countries.find((option) => option.code === country)?.name ?? country ?? t('projects.allCountries'),
+              ],
+            ],
+          }}
+        />
       )}
     </>
   );

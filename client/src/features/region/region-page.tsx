@@ -11,8 +11,10 @@ import { QueriesState } from '../../components/queries-state';
 import { EmptyState, QueryState, SkeletonLines, SkeletonTable } from '../../components/query-state';
 import { useLocale } from '../../i18n/use-locale';
 import { describeFailure, isNotFound } from '../../lib/api';
+import type { ExportContext, ExportTable } from '../../lib/export';
 import { formatDate, formatNumber } from '../../lib/format';
 import { usePeriodRangeLabel } from '../analytics/controls';
+import { useAnalyticsExportContext } from '../analytics/export-context';
 import { ProgressBadge, UnapprovedMark, useFormatFigure, useFormatPercent } from '../analytics/figures';
 import { BAND_STYLE, PROGRESS_BANDS } from '../analytics/progress';
 import {
@@ -124,7 +126,7 @@ function RegionView({ detail }: { detail: OrgUnitDetail }) {
         }
       </QueriesState>
 
-      <ReviewQueue unitCode={unit.code} signedIn={user !== null} />
+      <ReviewQueue unitCode={unit.code} unitName={unit.name} signedIn={user !== null} />
     </>
   );
 }
@@ -172,6 +174,7 @@ function Scorecard({
         }
       : null,
   );
+  const exportContext = useAnalyticsExportContext();
   const rows = buildScorecard(municipalities, answer.data?.indicators ?? []);
   const heading = t('region.scorecardHeading');
   return (
@@ -188,7 +191,13 @@ function Scorecard({
           !indicators || indicators.length === 0 ? (
             <EmptyState>{t('region.noIndicators', { name: detail.unit.name })}</EmptyState>
           ) : (
-            <ScorecardTable rows={rows} indicators={indicators} caption={heading} regionName={detail.unit.name} />
+            <ScorecardTable
+              rows={rows}
+              indicators={indicators}
+              caption={heading}
+              regionName={detail.unit.name}
+              context={answer.data ? exportContext(answer.data, heading) : { title: heading, filters: [] }}
+            />
           )
         }
       </QueriesState>
@@ -221,16 +230,19 @@ function ScorecardTable({
   indicators,
   caption,
   regionName,
+  context,
 }: {
   rows: ScorecardRow[];
   indicators: Indicator[];
   caption: string;
   regionName: string;
+  context: ExportContext;
 }) {
   const { t } = useTranslation();
   const formatFigure = useFormatFigure();
   const captionId = useId();
-  const read = () => ({
+  // Numbers as numbers (the screen's formatting is for the screen), progress to one decimal.
+  const read = (): ExportTable => ({
     header: [
       t('region.municipality'),
       ...indicators.flatMap((indicator) => [
@@ -249,7 +261,7 @@ function ScorecardTable({
   return (
     <>
       <div className="table-tools">
-        <ExportButtons read={read} name={[t('region.scorecardHeading'), regionName]} />
+        <ExportButtons read={read} context={context} name={[t('region.scorecardHeading'), regionName]} />
       </div>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable region must be reachable by keyboard. */}
       <section className="table-scroll scorecard" aria-labelledby={captionId} tabIndex={0}>
@@ -316,8 +328,11 @@ function CompletenessSection({
   view: DashboardView;
 }) {
   const { t } = useTranslation();
+  const rangeLabel = usePeriodRangeLabel();
   const completeness = useCompleteness(view.range ? { orgUnit: unitCode, periods: view.range, by: 'period' } : null);
   const heading = t('region.completenessHeading');
+  const filters: ExportContext['filters'] = [[t('dash.area'), unitName]];
+  if (view.range) filters.push([t('dash.periods'), rangeLabel(view.range)]);
   return (
     <section className="panel" aria-labelledby="completeness-heading">
       <h2 id="completeness-heading">{heading}</h2>
@@ -328,13 +343,25 @@ function CompletenessSection({
         isEmpty={(data) => data.total.expected === 0}
         empty={t('region.nothingExpected', { name: unitName })}
       >
-        {(data) => <CompletenessFigure data={data} caption={heading} unitName={unitName} />}
+        {(data) => (
+          <CompletenessFigure data={data} caption={heading} unitName={unitName} context={{ title: heading, filters }} />
+        )}
       </QueryState>
     </section>
   );
 }
 
-function CompletenessFigure({ data, caption, unitName }: { data: Completeness; caption: string; unitName: string }) {
+function CompletenessFigure({
+  data,
+  caption,
+  unitName,
+  context,
+}: {
+  data: Completeness;
+  caption: string;
+  unitName: string;
+  context: ExportContext;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const periodLabel = usePeriodLabel();
@@ -350,6 +377,16 @@ function CompletenessFigure({ data, caption, unitName }: { data: Completeness; c
     pending: row.pending,
   }));
   const columns = ['expected', 'submitted', 'onTime', 'late', 'approved', 'missing', 'pending'] as const;
+  const shownRows = [...data.rows, { ...total, key: 'total', name: '' }];
+  const quarter = (key: string) => (key === 'total' ? t('region.total') : periodLabel(key));
+  const read = (): ExportTable => ({
+    header: [t('chart.quarter'), ...columns.map((column) => t(`region.counts.${column}`)), t('region.timeliness')],
+    rows: shownRows.map((row) => [
+      quarter(row.key),
+      ...columns.map((column) => row[column]),
+      row.expected ? Math.round((row.onTime / row.expected) * 1000) / 10 : null,
+    ]),
+  });
   return (
     <>
       <ChartFigure
@@ -371,6 +408,9 @@ function CompletenessFigure({ data, caption, unitName }: { data: Completeness; c
           format={(value) => formatNumber(value, locale)}
         />
       </ChartFigure>
+      <div className="table-tools">
+        <ExportButtons read={read} context={context} name={[caption, unitName]} />
+      </div>
       <div className="table-scroll">
         <table className="data-table">
           <caption>{caption}</caption>
@@ -388,9 +428,9 @@ function CompletenessFigure({ data, caption, unitName }: { data: Completeness; c
             </tr>
           </thead>
           <tbody>
-            {[...data.rows, { ...total, key: 'total', name: '' }].map((row) => (
+            {shownRows.map((row) => (
               <tr key={row.key} className={row.key === 'total' ? 'total-row' : undefined}>
-                <th scope="row">{row.key === 'total' ? t('region.total') : periodLabel(row.key)}</th>
+                <th scope="row">{quarter(row.key)}</th>
                 {columns.map((column) => (
                   <td className="numeric" key={column}>
                     {number(row[column])}
@@ -481,10 +521,8 @@ function SmallMultiple({ unit, data, highlighted }: { unit: Municipality; data: 
 }
 
 /** Reports submitted below this unit and not yet approved, with a link to review each. */
-function ReviewQueue({ unitCode, signedIn }: { unitCode: string; signedIn: boolean }) {
+function ReviewQueue({ unitCode, unitName, signedIn }: { unitCode: string; unitName: string; signedIn: boolean }) {
   const { t } = useTranslation();
-  const locale = useLocale();
-  const periodLabel = usePeriodLabel();
   const reports = useReportsToReview(unitCode, signedIn);
   const heading = t('region.reviewHeading');
   const forbidden = reports.isError && [401, 403].includes(describeFailure(reports.error).status ?? 0);
@@ -508,48 +546,91 @@ function ReviewQueue({ unitCode, signedIn }: { unitCode: string; signedIn: boole
           isEmpty={(data) => data.items.length === 0}
           empty={t('region.reviewEmpty')}
         >
-          {(data) => (
-            <div className="table-scroll">
-              <table className="data-table">
-                <caption className="visually-hidden">{heading}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('region.municipality')}</th>
-                    <th scope="col">{t('chart.quarter')}</th>
-                    <th scope="col">{t('region.submittedOn')}</th>
-                    <th scope="col">{t('region.deadline')}</th>
-                    <th scope="col" className="numeric">
-                      {t('region.values')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((report) => (
-                    <tr key={`${report.orgUnit.code}/${report.period}`}>
-                      <th scope="row">
-                        <Link
-                          to="/review/$orgUnit/$period"
-                          params={{ orgUnit: report.orgUnit.code, period: report.period }}
-                          aria-label={t('region.reviewLink', {
-                            name: report.orgUnit.name,
-                            period: periodLabel(report.period),
-                          })}
-                        >
-                          {report.orgUnit.name}
-                        </Link>
-                      </th>
-                      <td>{periodLabel(report.period)}</td>
-                      <td>{report.submittedAt ? formatDate(report.submittedAt.slice(0, 10), locale) : '–'}</td>
-                      <td>{report.deadline ? formatDate(report.deadline, locale) : '–'}</td>
-                      <td className="numeric">{formatNumber(report.values, locale)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          {(data) => <ReportsTable reports={data.items} caption={heading} unitName={unitName} />}
         </QueryState>
       )}
     </section>
+  );
+}
+
+type ReportToReview = NonNullable<ReturnType<typeof useReportsToReview>['data']>['items'][number];
+
+function ReportsTable({
+  reports,
+  caption,
+  unitName,
+}: {
+  reports: ReportToReview[];
+  caption: string;
+  unitName: string;
+}) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const periodLabel = usePeriodLabel();
+  const read = (): ExportTable => ({
+    header: [
+      t('region.municipality'),
+      t('chart.quarter'),
+      t('region.submittedOn'),
+      t('region.deadline'),
+      t('region.values'),
+    ],
+    // Times and dates in ISO 8601, which spreadsheets sort and convert.
+    rows: reports.map((report) => [
+      report.orgUnit.name,
+      periodLabel(report.period),
+      report.submittedAt,
+      report.deadline,
+      report.values,
+    ]),
+  });
+  return (
+    <>
+      <div className="table-tools">
+        <ExportButtons
+          read={read}
+          context={{ title: caption, filters: [[t('dash.area'), unitName]] }}
+          name={[caption, unitName]}
+        />
+      </div>
+      <div className="table-scroll">
+        <table className="data-table">
+          <caption className="visually-hidden">{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('region.municipality')}</th>
+              <th scope="col">{t('chart.quarter')}</th>
+              <th scope="col">{t('region.submittedOn')}</th>
+              <th scope="col">{t('region.deadline')}</th>
+              <th scope="col" className="numeric">
+                {t('region.values')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {reports.map((report) => (
+              <tr key={`${report.orgUnit.code}/${report.period}`}>
+                <th scope="row">
+                  <Link
+                    to="/review/$orgUnit/$period"
+                    params={{ orgUnit: report.orgUnit.code, period: report.period }}
+                    aria-label={t('region.reviewLink', {
+                      name: report.orgUnit.name,
+                      period: periodLabel(report.period),
+                    })}
+                  >
+                    {report.orgUnit.name}
+                  </Link>
+                </th>
+                <td>{periodLabel(report.period)}</td>
+                <td>{report.submittedAt ? formatDate(report.submittedAt.slice(0, 10), locale) : '–'}</td>
+                <td>{report.deadline ? formatDate(report.deadline, locale) : '–'}</td>
+                <td className="numeric">{formatNumber(report.values, locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }

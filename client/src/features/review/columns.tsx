@@ -2,7 +2,7 @@ import { Link } from '@tanstack/react-router';
 import { createColumnHelper } from '@tanstack/react-table';
 import { createContext, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Count, usePeriodLabel } from '../../components/formatted';
+import { Count, periodLabel, usePeriodLabel } from '../../components/formatted';
 import { StatusBadge } from '../../components/status-badge';
 import { useLocale } from '../../i18n/use-locale';
 import { formatDateTime } from '../entry/format';
@@ -92,27 +92,42 @@ export const queueColumns = [
         {row.original.orgUnit.name}
       </Link>
     ),
+    meta: { exportHeader: (t) => t('review.columns.unit') },
   }),
   column.accessor('period', {
     header: () => <Header k="quarter" />,
     cell: ({ getValue }) => <Quarter period={getValue()} />,
+    meta: {
+      exportHeader: (t) => t('review.columns.quarter'),
+      exportValue: (row, t, locale) => periodLabel(row.period, t, locale),
+    },
   }),
   column.accessor('status', {
     header: () => <Header k="status" />,
     cell: ({ getValue }) => <StatusBadge status={getValue()} />,
+    meta: { exportHeader: (t) => t('review.columns.status'), exportValue: (row, t) => t(`reportStatus.${row.status}`) },
   }),
   column.accessor('submittedAt', {
     header: () => <Header k="submitted" />,
     cell: ({ getValue }) => <SubmittedAt at={getValue()} />,
+    // ISO 8601 (UTC), which spreadsheets sort and convert.
+    meta: { exportHeader: (t) => t('review.columns.submitted') },
   }),
   column.accessor((item) => timeliness(item.deadline, item.submittedAt, localToday()), {
     id: 'timeliness',
     header: () => <Header k="timeliness" />,
     cell: ({ row }) => <Timeliness item={row.original} />,
+    meta: {
+      exportHeader: (t) => t('review.columns.timeliness'),
+      exportValue: (row, t) => {
+        const timing = timeliness(row.deadline, row.submittedAt, localToday());
+        return timing === 'noDeadline' ? null : t(`timeliness.${timing}`);
+      },
+    },
   }),
   column.accessor('values', {
     header: () => <Header k="values" />,
     cell: ({ getValue }) => <Count value={getValue()} />,
-    meta: { numeric: true },
+    meta: { numeric: true, exportHeader: (t) => t('review.columns.values') },
   }),
 ];

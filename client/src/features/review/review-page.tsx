@@ -54,7 +54,7 @@ function ReviewQueue({ user }: { user: Me }) {
             data.items.length === 0 ? (
               <EmptyState>{t('review.empty')}</EmptyState>
             ) : (
-              <Queue items={data.items} user={user} />
+              <Queue items={data.items} user={user} status={status} period={search.period} />
             )
           }
         </QueryState>
@@ -123,8 +123,19 @@ function batchActionsFor(role: Me['role']): BatchAction[] {
   return role === 'national' || role === 'admin' ? ['accept', 'approve', 'return'] : ['approve', 'return'];
 }
 
-function Queue({ items, user }: { items: QueueItem[]; user: Me }) {
+function Queue({
+  items,
+  user,
+  status,
+  period,
+}: {
+  items: QueueItem[];
+  user: Me;
+  status: StatusFilter;
+  period: string | undefined;
+}) {
   const { t } = useTranslation();
+  const periodLabel = usePeriodLabel();
   const queryClient = useQueryClient();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [action, setAction] = useState<BatchAction | null>(null);
@@ -202,7 +213,19 @@ function Queue({ items, user }: { items: QueueItem[]; user: Me }) {
           ))}
         </div>
       </div>
-      <DataTable data={items} columns={queueColumns} caption={t('review.listLabel')} getRowId={queueRowId} />
+      <DataTable
+        data={items}
+        columns={queueColumns}
+        caption={t('review.listLabel')}
+        getRowId={queueRowId}
+        exportContext={{
+          title: t('review.title'),
+          filters: [
+            [t('review.statusFilter'), status === 'all' ? t('review.allStatuses') : t(`reportStatus.${status}`)],
+            [t('review.periodFilter'), period ? periodLabel(period) : t('review.allQuarters')],
+          ],
+        }}
+      />
       <ActionDialog
         open={action !== null}
         title={action ? t(`review.batchDialog.${action}`, { count: chosen.length }) : ''}
