@@ -23,7 +23,8 @@ export interface ResponseCacheOptions {
 
 interface Entry {
   generation: string;
-  body: string;
+  /** Encoded once: a hit sends these bytes as they are (a 0.5 MB answer costs no new string or buffer). */
+  body: Uint8Array<ArrayBuffer>;
   /** The route's own headers (content type, cache-control, vary), replayed on every hit. */
   headers: [string, string][];
 }
@@ -44,16 +45,24 @@ export function responseCache(db: Kysely<Database>, options: ResponseCacheOption
   // A Map iterates in insertion order: re-inserting on use makes its first key the least recently used.
   const entries = new Map<string, Entry>();
   let bytes = 0;
+  // Misses being computed, by generation and key: readers arriving meanwhile wait for that answer
+  // instead of computing it again (a hundred readers opening the overview at once compute it once).
+  const inflight = new Map<string, Promise<Entry | null>>();
   const forget = (key: string) => {
     const entry = entries.get(key);
     if (!entry) return;
-    bytes -= entry.body.length * 2;
+    bytes -= entry.body.byteLength;
     entries.delete(key);
   };
 
+  // A request the middleware already handles (a path matched by two of its patterns, such as
+  // /api/indicators and /api/indicators/*) passes straight on: it must not wait for itself.
+  const seen = new WeakSet<Request>();
+
   return async (c, next) => {
     const user = c.get('user');
-    if (c.req.method !== 'GET' || visibilityOf(user).kind !== 'approved') return next();
+    if (c.req.method !== 'GET' || visibilityOf(user).kind !== 'approved' || seen.has(c.req.raw)) return next();
+    seen.add(c.req.raw);
     const key = [
       (options.now?.() ?? new Date()).toISOString().slice(0, 10),
       user?.role ?? 'anonymous',
@@ -71,20 +80,39 @@ export function responseCache(db: Kysely<Database>, options: ResponseCacheOption
       c.header('x-cache', 'hit');
       return c.body(hit.body, 200, Object.fromEntries(hit.headers));
     }
-    await next();
-    const contentType = c.res.headers.get('content-type') ?? '';
-    // JSON answers only: streams (exports) and files are not held in memory.
-    if (c.res.status !== 200 || !contentType.startsWith('application/json')) return;
-    const body = await c.res.clone().text();
-    forget(key);
-    if (body.length * 2 > maxBytes / 4) return;
-    const headers = [...c.res.headers.entries()].filter(([name]) => !PER_RESPONSE.has(name.toLowerCase()));
-    entries.set(key, { generation, body, headers });
-    bytes += body.length * 2;
-    for (const oldest of entries.keys()) {
-      if (bytes <= maxBytes) break;
-      forget(oldest);
+    const flight = `${generation}\n${key}`;
+    const pending = inflight.get(flight);
+    if (pending) {
+      const shared = await pending;
+      if (shared) {
+        c.header('x-cache', 'hit');
+        return c.body(shared.body, 200, Object.fromEntries(shared.headers));
+      }
+      return next();
     }
-    c.res.headers.set('x-cache', 'miss');
+    let settle: (entry: Entry | null) => void = () => {};
+    inflight.set(flight, new Promise((resolve) => (settle = resolve)));
+    let stored: Entry | null = null;
+    try {
+      await next();
+      const contentType = c.res.headers.get('content-type') ?? '';
+      // JSON answers only: streams (exports) and files are not held in memory.
+      if (c.res.status !== 200 || !contentType.startsWith('application/json')) return;
+      const body = new Uint8Array(await c.res.clone().arrayBuffer());
+      const headers = [...c.res.headers.entries()].filter(([name]) => !PER_RESPONSE.has(name.toLowerCase()));
+      stored = { generation, body, headers };
+      c.res.headers.set('x-cache', 'miss');
+      forget(key);
+      if (body.byteLength > maxBytes / 4) return;
+      entries.set(key, stored);
+      bytes += body.byteLength;
+      for (const oldest of entries.keys()) {
+        if (bytes <= maxBytes) break;
+        forget(oldest);
+      }
+    } finally {
+      inflight.delete(flight);
+      settle(stored);
+    }
   };
 }

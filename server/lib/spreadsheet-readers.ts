@@ -2,7 +2,7 @@
 // which encoding the file is in, where a quote is left open, that an .xls is not an .xlsx.
 // Everything here throws AppError; nothing else about the file is assumed.
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { AppError } from './errors';
 
@@ -227,7 +227,9 @@ function plainCell(value: ExcelJS.CellValue): RawCell {
 
 /** Reads the first worksheet of an XLSX workbook, streaming, so a large sheet is not built in memory. */
 export async function parseXlsx(bytes: Uint8Array, maxRows: number): Promise<RawTable> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
+  // Loaded with the first XLSX import, not with the server (see spreadsheet-writers.ts).
+  const { default: Excel } = await import('exceljs');
+  const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readGeneration } from '../../server/lib/response-cache';
 import { createTestApp, ORIGIN, signIn } from '../helpers/app';
 import { createSeededDatabase, ENGINES, type TestDatabase } from '../helpers/database';
+import { logQueries } from '../helpers/query-log';
 
 type Analytics = { total: { value: number | null; values: number } };
 type ReportDetail = {
@@ -49,6 +50,25 @@ describe.each(ENGINES)('shared answers on %s', (engine) => {
     // Donors see approved data only too, and share answers among donors (not with anonymous readers).
     expect((await read('/api/analytics?indicator=MIG_SERVED&orgUnit=PHL', 'donor')).cache).toBe('miss');
     expect((await read('/api/analytics?indicator=MIG_SERVED&orgUnit=PHL', 'donor')).cache).toBe('hit');
+  });
+
+  test('readers arriving while an answer is computed wait for it rather than compute it again', async () => {
+    const log = logQueries(handle);
+    const logged = createTestApp(log.handle);
+    const path = '/api/analytics?indicator=MIG_SERVED&orgUnit=ECU&by=unit';
+    const responses = await Promise.all(Array.from({ length: 8 }, () => logged.request(path)));
+    const caches = responses.map((response) => response.headers.get('x-cache'));
+    expect(caches.filter((cache) => cache === 'miss')).toHaveLength(1);
+    expect(caches.filter((cache) => cache === 'hit')).toHaveLength(7);
+    const bodies = await Promise.all(responses.map((response) => response.text()));
+    expect(new Set(bodies).size).toBe(1);
+    expect(log.statements().filter((statement) => statement.includes('value_cell'))).toHaveLength(1);
+  });
+
+  test('a route matched by two cached patterns is handled once', async () => {
+    const first = await app.request('/api/indicators');
+    const second = await app.request('/api/indicators');
+    expect([first.headers.get('x-cache'), second.headers.get('x-cache')]).toEqual(['miss', 'hit']);
   });
 
   test('staff answers depend on their scope and are never shared', async () => {
