@@ -57,18 +57,24 @@ export async function up(db: Kysely<any>): Promise<void> {
     }
     return;
   }
-  // PostgreSQL: once per statement, however many rows it changes.
+  // PostgreSQL: at commit (deferred constraint triggers), once per transaction however many rows it
+  // changed. Taking the counter's row lock last, just before commit, keeps writers from queueing on
+  // it for the length of their transactions and gives every writer the same lock order (no deadlock).
   await sql`
     create function bump_data_generation() returns trigger language plpgsql as $$
     begin
+      if current_setting('m4d.generation_bumped', true) = txid_current()::text then
+        return null;
+      end if;
       update data_generation set n = n + 1 where id = 1;
+      perform set_config('m4d.generation_bumped', txid_current()::text, true);
       return null;
     end $$
   `.execute(db);
   for (const table of GENERATION_TABLES) {
     await sql`
-      create trigger ${sql.id(`${table}_generation`)} after insert or update or delete or truncate on ${sql.id(table)}
-      for each statement execute function bump_data_generation()
+      create constraint trigger ${sql.id(`${table}_generation`)} after insert or update or delete on ${sql.id(table)}
+      deferrable initially deferred for each row execute function bump_data_generation()
     `.execute(db);
   }
 }
