@@ -229,11 +229,12 @@ async function clearValues(db: Kysely<Database>) {
   if (engine === 'postgres') {
     // DELETE would leave dead rows whose index entries every later insert of the same keys has to
     // step over, slowing each run a little more than the one before; TRUNCATE starts afresh.
-    await sql`truncate audit_log, data_value, report_event, report cascade`.execute(db);
+    await sql`truncate audit_log, data_value, value_cell, report_event, report cascade`.execute(db);
     return;
   }
   await db.deleteFrom('audit_log').execute();
   await db.deleteFrom('data_value').execute();
+  await db.deleteFrom('value_cell').execute();
   await db.deleteFrom('report_event').execute();
   await db.deleteFrom('report').execute();
 }

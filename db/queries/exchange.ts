@@ -263,7 +263,7 @@ export interface NewValue extends ValueSnapshot {
 }
 
 /**
- * Inserts new values (version 1, as insertValue does) in bulk. A key stored meanwhile by someone
+ * Inserts new values (version 1) in bulk, for imports and the entry form. A key stored meanwhile by someone
  * else fails the statement on the unique key (isUniqueViolation): it is never overwritten.
  */
 export async function insertDataValues(
@@ -314,8 +314,8 @@ export interface ValueChange extends ValueSnapshot {
 }
 
 /**
- * Updates values in bulk, each only at the version the import read (as updateValue does: the
- * version goes up by one). Returns how many were updated; fewer means someone changed one meanwhile.
+ * Updates values in bulk, each only at the version its writer read (the version goes up by one).
+ * Returns how many were updated; fewer means someone changed one meanwhile.
  */
 export async function updateDataValuesAt(
   db: Kysely<Database>,

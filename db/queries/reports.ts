@@ -295,67 +295,6 @@ export interface ValueWrite {
   comment: string | null;
 }
 
-export async function insertValue(
-  db: Kysely<Database>,
-  key: { unitId: number; periodId: string },
-  write: ValueWrite,
-  actorId: number,
-  now: string,
-): Promise<void> {
-  await db
-    .insertInto('data_value')
-    .values({
-      indicator_id: write.indicatorId,
-      org_unit_id: key.unitId,
-      period_id: key.periodId,
-      option_id: write.optionId,
-      value: write.value,
-      numerator: write.numerator,
-      denominator: write.denominator,
-      comment: write.comment,
-      created_by: actorId,
-      updated_by: actorId,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-}
-
-/** Updates a value only at the version the writer saw; false when someone else changed it first. */
-export async function updateValue(
-  db: Kysely<Database>,
-  id: number,
-  expectedVersion: number,
-  write: ValueWrite,
-  actorId: number,
-  now: string,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('data_value')
-    .set((eb) => ({
-      value: write.value,
-      numerator: write.numerator,
-      denominator: write.denominator,
-      comment: write.comment,
-      updated_by: actorId,
-      updated_at: now,
-      version: eb('version', '+', 1),
-    }))
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
-
-export async function deleteValue(db: Kysely<Database>, id: number, expectedVersion: number): Promise<boolean> {
-  const result = await db
-    .deleteFrom('data_value')
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows) === 1;
-}
-
 export interface ReportListItem {
   orgUnit: { code: string; name: string; kind: string };
   period: string;
