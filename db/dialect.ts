@@ -211,10 +211,57 @@ export function wrapSqlite(
   return { db, engine: 'sqlite', location, close: () => db.destroy() };
 }
 
+// ---- PostgreSQL connections ----
+
+/** SQLSTATEs of a server that is going away or not taking connections, and of a database that is not there. */
+const UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '3D000', '53300']);
+
+/** Node's socket errors on the way to the server. */
+const SOCKET_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+
+/** What pg says, without a code, about a connection it lost or could not make. */
+const LOST_CONNECTION =
+  /^(Connection terminated|Client has encountered a connection error|Client was closed|timeout exceeded when trying to connect)/;
+
+/**
+ * The PostgreSQL server cannot be reached, or dropped the connection: refused or reset sockets,
+ * an administrator's shutdown or termination (57P01–57P03), connection exceptions (class 08), a
+ * database that does not exist (3D000), too many connections (53300), and pg's own messages about
+ * a client whose connection has gone. Worth a retry later, unlike a bad query.
+ */
+export function isConnectionError(error: unknown): boolean {
+  if (error instanceof AggregateError) return error.errors.some(isConnectionError);
+  const code = codeOf(error);
+  if (code !== undefined && (SOCKET_CODES.has(code) || UNAVAILABLE_STATES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) {
+    return true;
+  }
+  return error instanceof Error && LOST_CONNECTION.test(error.message);
+}
+
+/** How long a request waits for a connection from the pool, or for a new one to open. */
+const PG_CONNECT_TIMEOUT_MS = 10_000;
+
 function openPostgres(connectionString: string): DatabaseHandle {
-  const pool = new pg.Pool({ connectionString, max: 10 });
-  // An idle client losing its connection must not crash the process; the next query reconnects.
-  pool.on('error', (error) => console.error(`postgres pool: ${error.message}`));
+  const pool = new pg.Pool({ connectionString, max: 10, connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS });
+  // A connection that breaks (the server restarts, an administrator terminates it) makes its client
+  // emit 'error'. Unheard, that event would end the process: the pool listens on idle clients (and
+  // drops them), this listener on every client, including one a request holds between queries — its
+  // next query then fails, and the request answers 503 (server/lib/errors.ts).
+  pool.on('connect', (client) => {
+    client.on('error', (error) => console.error(`postgres: a connection was lost: ${error.message}`));
+  });
+  // The client's own listener has logged it; the pool re-emits it and must not find nobody listening.
+  pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const url = new URL(connectionString);
   return {

@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { isLockError } from '../../db/dialect';
+import { isConnectionError, isLockError } from '../../db/dialect';
 import { DatabaseBusyError } from '../../db/transaction';
 
 /** An expected failure with a status, a stable code clients can branch on, and a message for people. */
@@ -76,14 +76,15 @@ export function validationHook(result: ValidationResult, c: Context) {
 }
 
 interface DatabaseFault {
-  code: 'database_busy';
+  code: 'database_busy' | 'database_unavailable';
   message: string;
   retryAfterSeconds: number;
 }
 
 /**
  * A database that is there but cannot serve the request now: SQLite locked by another process past
- * every retry (db/transaction.ts). It is a 503 the client may retry, not a bug.
+ * every retry (db/transaction.ts), or a PostgreSQL server that refuses, drops or ends connections.
+ * Each is a 503 the client may retry, not a bug; anything else is not one.
  */
 export function databaseFaultOf(error: unknown): DatabaseFault | null {
   if (error instanceof DatabaseBusyError || isLockError(error)) {
@@ -93,6 +94,15 @@ export function databaseFaultOf(error: unknown): DatabaseFault | null {
         'The database is locked by another program writing to it, so this request could not be completed. ' +
         'Try again in a moment.',
       retryAfterSeconds: 2,
+    };
+  }
+  if (isConnectionError(error)) {
+    return {
+      code: 'database_unavailable',
+      message:
+        'The database cannot be reached right now, so this request could not be completed. ' +
+        'Try again in a few seconds; if it persists, the database server needs attention.',
+      retryAfterSeconds: 5,
     };
   }
   return null;
