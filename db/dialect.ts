@@ -5,14 +5,20 @@ import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import {
   type ColumnDefinitionBuilder,
+  CompiledQuery,
   type CreateTableBuilder,
   type DatabaseConnection,
+  type Driver,
   Kysely,
   PostgresAdapter,
   PostgresDialect,
   type RawBuilder,
+  SqliteAdapter,
   SqliteDialect,
+  type SqliteDialectConfig,
+  SqliteDriver,
   sql,
+  type TransactionSettings,
 } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
@@ -50,39 +56,212 @@ export function parseDatabaseUrl(url: string | undefined): ConnectionTarget {
   throw new Error(`DATABASE_URL must start with sqlite: or postgres:// (got "${url.split(':')[0]}:…")`);
 }
 
-export function openDatabase(url: string | undefined): DatabaseHandle {
-  const { engine, target } = parseDatabaseUrl(url);
-  return engine === 'sqlite' ? openSqlite(target) : openPostgres(target);
+export interface DatabaseOptions {
+  sqlite?: SqliteLockOptions;
 }
 
-function openSqlite(file: string): DatabaseHandle {
+export function openDatabase(url: string | undefined, options: DatabaseOptions = {}): DatabaseHandle {
+  const { engine, target } = parseDatabaseUrl(url);
+  return engine === 'sqlite' ? openSqlite(target, options.sqlite) : openPostgres(target);
+}
+
+function openSqlite(file: string, options: SqliteLockOptions | undefined): DatabaseHandle {
   if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
   const connection = new SQLite(file);
   if (file !== ':memory:') connection.pragma('journal_mode = WAL');
-  return wrapSqlite(connection, file);
+  return wrapSqlite(connection, file, options);
 }
 
-/** A handle on an open better-sqlite3 connection (tests open in-memory copies of a seeded image). */
-export function wrapSqlite(connection: SQLite.Database, location: string): DatabaseHandle {
-  connection.pragma('foreign_keys = ON');
-  connection.pragma('busy_timeout = 5000');
-  connection.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({
-    dialect: new SqliteDialect({
+// ---- SQLite locks ----
+//
+// One process writes a SQLite file at a time; another process (a CLI command, a backup, a second
+// server started by mistake) can hold the write lock for a while. better-sqlite3 waits for a lock
+// synchronously, which stops the whole server, so the waits are kept short and the rest is spent
+// asynchronously:
+//   - a single statement outside a transaction waits up to `busyTimeoutMs` (SQLite's busy_timeout);
+//   - a write transaction begins with BEGIN IMMEDIATE, taking the write lock before its first read,
+//     so it cannot fail later on a lock it needs to upgrade to (a deferred BEGIN reads first and may
+//     then find another writer has committed: SQLITE_BUSY that no wait can resolve). BEGIN waits up
+//     to `beginTimeoutMs`; when the lock is still held, inTransaction (db/transaction.ts) pauses
+//     without blocking and tries again, `writeAttempts` times in all, before giving up.
+
+/** How a SQLite handle waits for locks held by other connections to the same file. */
+export interface SqliteLockOptions {
+  /** How long a statement outside a write transaction waits, blocking. */
+  busyTimeoutMs?: number;
+  /** How long BEGIN IMMEDIATE waits for the write lock at each attempt, blocking. */
+  beginTimeoutMs?: number;
+  /** Attempts at a write transaction in all, with a pause between them. */
+  writeAttempts?: number;
+  /** The first pause; each next one doubles, up to `maxRetryDelayMs`. */
+  retryDelayMs?: number;
+  maxRetryDelayMs?: number;
+}
+
+/** What inTransaction needs to retry a write transaction that found the database locked. */
+export interface WriteRetry {
+  attempts: number;
+  /** The pause after the given failed attempt (1-based), ms. */
+  delayAfter: (attempt: number) => number;
+}
+
+/** About five seconds in all, as long as a single statement waits, but without stopping the server. */
+export const DEFAULT_SQLITE_LOCKS: Required<SqliteLockOptions> = {
+  busyTimeoutMs: 5000,
+  beginTimeoutMs: 100,
+  writeAttempts: 10,
+  retryDelayMs: 25,
+  maxRetryDelayMs: 1000,
+};
+
+/**
+ * The SQLite adapter, holding the handle's retry rule: every Kysely instance and transaction made
+ * from a handle shares its adapter, so the rule reaches inTransaction with the handle itself.
+ */
+class LockAwareSqliteAdapter extends SqliteAdapter {
+  constructor(readonly writeRetry: WriteRetry) {
+    super();
+  }
+}
+
+/** Begins write transactions with BEGIN IMMEDIATE under the short begin timeout. */
+class ImmediateSqliteDriver extends SqliteDriver {
+  constructor(
+    config: SqliteDialectConfig,
+    private readonly connection: SQLite.Database,
+    private readonly locks: Required<SqliteLockOptions>,
+  ) {
+    super(config);
+  }
+
+  // Kysely passes the transaction's settings; SqliteDriver's own signature leaves them out.
+  override async beginTransaction(connection: DatabaseConnection, settings?: TransactionSettings): Promise<void> {
+    // A read-only transaction takes no write lock, and waits for none.
+    if (settings?.accessMode === 'read only') return super.beginTransaction(connection);
+    this.connection.pragma(`busy_timeout = ${this.locks.beginTimeoutMs}`);
+    try {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    } finally {
+      this.connection.pragma(`busy_timeout = ${this.locks.busyTimeoutMs}`);
+    }
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  private readonly config: SqliteDialectConfig;
+
+  constructor(
+    private readonly connection: SQLite.Database,
+    private readonly locks: Required<SqliteLockOptions>,
+  ) {
+    const config: SqliteDialectConfig = {
       database: connection,
       // Remembered for bulk writes, which run prepared statements on the connection itself.
       onCreateConnection: async (kyselyConnection) => {
         sqliteConnections.set(kyselyConnection, connection);
       },
-    }),
-  });
+    };
+    super(config);
+    this.config = config;
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.config, this.connection, this.locks);
+  }
+
+  override createAdapter(): SqliteAdapter {
+    const { writeAttempts, retryDelayMs, maxRetryDelayMs } = this.locks;
+    return new LockAwareSqliteAdapter({
+      attempts: writeAttempts,
+      delayAfter: (attempt) => Math.min(maxRetryDelayMs, retryDelayMs * 2 ** (attempt - 1)),
+    });
+  }
+}
+
+/** How to retry a write transaction on this database: SQLite handles only (PostgreSQL waits for locks itself). */
+// biome-ignore lint/suspicious/noExplicitAny: works on a handle of any schema
+export function writeRetryOf(db: Kysely<any>): WriteRetry | undefined {
+  const adapter = db.getExecutor().adapter;
+  return adapter instanceof LockAwareSqliteAdapter ? adapter.writeRetry : undefined;
+}
+
+/** The error code of a driver's error: better-sqlite3's result code, pg's SQLSTATE, Node's socket code. */
+function codeOf(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
+  return typeof error.code === 'string' ? error.code : undefined;
+}
+
+/** SQLite found the file locked by another connection (better-sqlite3's extended result codes). */
+export function isLockError(error: unknown): boolean {
+  const code = codeOf(error);
+  return code !== undefined && /^SQLITE_(BUSY|LOCKED)/.test(code);
+}
+
+/** A handle on an open better-sqlite3 connection (tests open in-memory copies of a seeded image). */
+export function wrapSqlite(
+  connection: SQLite.Database,
+  location: string,
+  options: SqliteLockOptions = {},
+): DatabaseHandle {
+  const locks = { ...DEFAULT_SQLITE_LOCKS, ...options };
+  connection.pragma('foreign_keys = ON');
+  connection.pragma(`busy_timeout = ${locks.busyTimeoutMs}`);
+  connection.pragma('synchronous = NORMAL');
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(connection, locks) });
   return { db, engine: 'sqlite', location, close: () => db.destroy() };
 }
 
+// ---- PostgreSQL connections ----
+
+/** SQLSTATEs of a server that is going away or not taking connections, and of a database that is not there. */
+const UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '3D000', '53300']);
+
+/** Node's socket errors on the way to the server. */
+const SOCKET_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+
+/** What pg says, without a code, about a connection it lost or could not make. */
+const LOST_CONNECTION =
+  /^(Connection terminated|Client has encountered a connection error|Client was closed|timeout exceeded when trying to connect)/;
+
+/**
+ * The PostgreSQL server cannot be reached, or dropped the connection: refused or reset sockets,
+ * an administrator's shutdown or termination (57P01–57P03), connection exceptions (class 08), a
+ * database that does not exist (3D000), too many connections (53300), and pg's own messages about
+ * a client whose connection has gone. Worth a retry later, unlike a bad query.
+ */
+export function isConnectionError(error: unknown): boolean {
+  if (error instanceof AggregateError) return error.errors.some(isConnectionError);
+  const code = codeOf(error);
+  if (code !== undefined && (SOCKET_CODES.has(code) || UNAVAILABLE_STATES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) {
+    return true;
+  }
+  return error instanceof Error && LOST_CONNECTION.test(error.message);
+}
+
+/** How long a request waits for a connection from the pool, or for a new one to open. */
+const PG_CONNECT_TIMEOUT_MS = 10_000;
+
 function openPostgres(connectionString: string): DatabaseHandle {
-  const pool = new pg.Pool({ connectionString, max: 10 });
-  // An idle client losing its connection must not crash the process; the next query reconnects.
-  pool.on('error', (error) => console.error(`postgres pool: ${error.message}`));
+  const pool = new pg.Pool({ connectionString, max: 10, connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS });
+  // A connection that breaks (the server restarts, an administrator terminates it) makes its client
+  // emit 'error'. Unheard, that event would end the process: the pool listens on idle clients (and
+  // drops them), this listener on every client, including one a request holds between queries — its
+  // next query then fails, and the request answers 503 (server/lib/errors.ts).
+  pool.on('connect', (client) => {
+    client.on('error', (error) => console.error(`postgres: a connection was lost: ${error.message}`));
+  });
+  // The client's own listener has logged it; the pool re-emits it and must not find nobody listening.
+  pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const url = new URL(connectionString);
   return {

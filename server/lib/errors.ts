@@ -2,6 +2,8 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { isConnectionError, isLockError } from '../../db/dialect';
+import { DatabaseBusyError } from '../../db/transaction';
 
 /** An expected failure with a status, a stable code clients can branch on, and a message for people. */
 export class AppError extends Error {
@@ -73,9 +75,49 @@ export function validationHook(result: ValidationResult, c: Context) {
   }
 }
 
+interface DatabaseFault {
+  code: 'database_busy' | 'database_unavailable';
+  message: string;
+  retryAfterSeconds: number;
+}
+
+/**
+ * A database that is there but cannot serve the request now: SQLite locked by another process past
+ * every retry (db/transaction.ts), or a PostgreSQL server that refuses, drops or ends connections.
+ * Each is a 503 the client may retry, not a bug; anything else is not one.
+ */
+export function databaseFaultOf(error: unknown): DatabaseFault | null {
+  if (error instanceof DatabaseBusyError || isLockError(error)) {
+    return {
+      code: 'database_busy',
+      message:
+        'The database is locked by another program writing to it, so this request could not be completed. ' +
+        'Try again in a moment.',
+      retryAfterSeconds: 2,
+    };
+  }
+  if (isConnectionError(error)) {
+    return {
+      code: 'database_unavailable',
+      message:
+        'The database cannot be reached right now, so this request could not be completed. ' +
+        'Try again in a few seconds; if it persists, the database server needs attention.',
+      retryAfterSeconds: 5,
+    };
+  }
+  return null;
+}
+
 /** The app's `onError`: expected errors keep their status; anything else is a logged 500 without internals. */
 export function handleError(error: Error, c: Context) {
   if (error instanceof AppError) return c.json(errorBody(error.code, error.message, error.details), error.status);
+  const fault = databaseFaultOf(error);
+  if (fault) {
+    // One line, not a stack: the operator needs to know the database is in trouble, not where we were.
+    console.error(`${fault.code} on ${c.req.method} ${c.req.path}: ${error.message || error.name}`);
+    c.header('Retry-After', String(fault.retryAfterSeconds));
+    return c.json(errorBody(fault.code, fault.message, { retryAfterSeconds: fault.retryAfterSeconds }), 503);
+  }
   if (error instanceof HTTPException) {
     const status = error.status;
     const code = status === 413 ? 'payload_too_large' : status === 415 ? 'unsupported_media_type' : 'http_error';

@@ -7,11 +7,21 @@ const HealthSchema = z
   .object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']), version: z.string() })
   .openapi('Health', { example: { status: 'ok', database: 'sqlite', version: '0.1.0' } });
 
-const UnavailableSchema = z.object({
-  status: z.literal('unavailable'),
-  database: z.enum(['sqlite', 'postgres']),
-  version: z.string(),
-});
+const UnavailableSchema = z
+  .object({
+    status: z.literal('unavailable'),
+    database: z.enum(['sqlite', 'postgres']),
+    version: z.string(),
+    message: z.string(),
+  })
+  .openapi('HealthUnavailable', {
+    example: {
+      status: 'unavailable',
+      database: 'postgres',
+      version: '0.1.0',
+      message: 'The server is up, but its database cannot be reached; the server log says why.',
+    },
+  });
 
 const health = createRoute({
   method: 'get',
@@ -24,7 +34,8 @@ const health = createRoute({
       content: { 'application/json': { schema: HealthSchema } },
     },
     503: {
-      description: 'The database cannot be reached.',
+      description: 'The database cannot be reached; `Retry-After` says when to ask again.',
+      headers: z.object({ 'Retry-After': z.string() }),
       content: { 'application/json': { schema: UnavailableSchema } },
     },
   },
@@ -35,8 +46,21 @@ export function healthRoutes(handle: DatabaseHandle, version: string) {
     try {
       await sql`select 1`.execute(handle.db);
       return c.json({ status: 'ok' as const, database: handle.engine, version }, 200);
-    } catch {
-      return c.json({ status: 'unavailable' as const, database: handle.engine, version }, 503);
+    } catch (error) {
+      // The reason (host, port, database name) is for the operator, not for whoever polls.
+      console.error(
+        `health: the database does not answer: ${error instanceof Error ? error.message || error.name : error}`,
+      );
+      c.header('Retry-After', '5');
+      return c.json(
+        {
+          status: 'unavailable' as const,
+          database: handle.engine,
+          version,
+          message: 'The server is up, but its database cannot be reached; the server log says why.',
+        },
+        503,
+      );
     }
   });
 }

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { describe, inject } from 'vitest';
 import { type DatabaseHandle, type Engine, openDatabase, wrapSqlite } from '../../db/dialect';
 import { migrateToLatest } from '../../db/migrate';
 
@@ -14,6 +14,11 @@ const postgresUrl = process.env.DATABASE_URL_TEST;
 
 /** The engines this run covers: SQLite always, PostgreSQL when DATABASE_URL_TEST is set. */
 export const ENGINES: Engine[] = postgresUrl ? ['sqlite', 'postgres'] : ['sqlite'];
+
+/** A suite that needs a PostgreSQL server: without one it is reported as skipped, and its name says why. */
+export function describePostgres(title: string, suite: () => void) {
+  describe.skipIf(!postgresUrl)(postgresUrl ? title : `${title} (skipped: DATABASE_URL_TEST is not set)`, suite);
+}
 
 async function withAdminClient<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: postgresUrl });
@@ -26,6 +31,8 @@ async function withAdminClient<T>(work: (client: pg.Client) => Promise<T>): Prom
 }
 
 export interface TestDatabase extends DatabaseHandle {
+  /** The DATABASE_URL another process would open it with (`sqlite::memory:` for an in-memory copy). */
+  url: string;
   /** Closes the connection and drops the throwaway PostgreSQL database. */
   dispose: () => Promise<void>;
 }
@@ -34,7 +41,7 @@ export interface TestDatabase extends DatabaseHandle {
 export async function createEmptyDatabase(engine: Engine, template?: string): Promise<TestDatabase> {
   if (engine === 'sqlite') {
     const handle = openDatabase('sqlite::memory:');
-    return { ...handle, dispose: handle.close };
+    return { ...handle, url: 'sqlite::memory:', dispose: handle.close };
   }
   if (!postgresUrl) throw new Error('DATABASE_URL_TEST is not set');
   const name = `m4d_test_${randomBytes(6).toString('hex')}`;
@@ -55,6 +62,7 @@ export async function createEmptyDatabase(engine: Engine, template?: string): Pr
   const handle = openDatabase(url.toString());
   return {
     ...handle,
+    url: url.toString(),
     dispose: async () => {
       await handle.close();
       await withAdminClient((client) => client.query(`drop database if exists ${name} with (force)`));
@@ -75,9 +83,28 @@ export async function createMigratedDatabase(engine: Engine): Promise<TestDataba
 export async function createSeededDatabase(engine: Engine): Promise<TestDatabase> {
   if (engine === 'sqlite') {
     const handle = wrapSqlite(new SQLite(readFileSync(inject('sqliteSeedImage'))), ':memory:');
-    return { ...handle, dispose: handle.close };
+    return { ...handle, url: 'sqlite::memory:', dispose: handle.close };
   }
   const template = inject('postgresSeedTemplate');
   if (!template) throw new Error('the PostgreSQL seed template was not built (DATABASE_URL_TEST unset?)');
   return createEmptyDatabase('postgres', template);
+}
+
+/**
+ * Ends every connection to a test database but the caller's, as an administrator's
+ * pg_terminate_backend would, and waits until they are gone; returns how many there were.
+ */
+export async function terminateConnections(url: string): Promise<number> {
+  const name = new URL(url).pathname.slice(1);
+  return withAdminClient(async (client) => {
+    // Two statements, not one WHERE clause: PostgreSQL may evaluate a WHERE's conditions in any
+    // order, and pg_terminate_backend must never see a backend of another database.
+    const { rows } = await client.query<{ pid: number }>(
+      'select pid from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+      [name],
+    );
+    const pids = rows.map((row) => row.pid);
+    await client.query('select pg_terminate_backend(pid, 5000) from unnest($1::int[]) as pid', [pids]);
+    return pids.length;
+  });
 }

@@ -52,7 +52,7 @@ describe('db:backup and restore (SQLite)', () => {
   });
 
   test('an online backup taken while the app is open holds its last write and restores intact', async () => {
-    const app = createTestApp({ ...handle, dispose: handle.close });
+    const app = createTestApp(handle);
     const cookie = await signIn(app, 'local.upala@example.org');
     const path = '/api/reports/CRI-upala/2026Q3';
     const detail = (await (await app.request(path, { headers: { cookie } })).json()) as {
