@@ -74,22 +74,20 @@ async function unitRow(db: Kysely<Database>, code: string) {
 
 export async function runMap(ctx: BenchContext): Promise<SectionResult> {
   const { db } = ctx.bench.handle;
-  const { index, unit: country } = largestUnit(ctx.plan, 'country');
+  const { unit: country } = largestUnit(ctx.plan, 'country');
   const { param, quarters } = lastQuarters(ctx.plan, DASHBOARD_QUARTERS);
-  const regions = [...new Set(municipalitiesBelow(ctx.plan, index).map((m) => ctx.plan.units[m]?.parent))]
-    .flatMap((parent) => (parent == null ? [] : [(ctx.plan.units[parent] as PlanUnit).code]))
-    .sort();
-  const analytics = (orgUnit: string) =>
-    `/api/analytics?indicator=${ctx.indicator}&orgUnit=${orgUnit}&periods=${param}&by=unit&locale=en`;
+  const analytics = (orgUnit: string, level?: string) =>
+    `/api/analytics?indicator=${ctx.indicator}&orgUnit=${orgUnit}&periods=${param}&by=unit${level ? `&level=${level}` : ''}&locale=en`;
   // client/src/features/countries/country-page.tsx: outlines of the children and of the context, the
-  // municipalities as points, the figures of the children, and one breakdown per parent of the points.
+  // municipalities as points, the figures of the children, and every municipality's figure in one
+  // breakdown at the municipal level.
   const waves = [
     [
       `/api/geo/boundaries?parent=${country.code}&locale=en`,
       '/api/geo/boundaries?level=1&locale=en',
       `/api/geo/points?parent=${country.code}&kind=municipality&locale=en`,
       analytics(country.code),
-      ...regions.map(analytics),
+      analytics(country.code, 'municipality'),
     ],
   ];
   const row = await unitRow(db, country.code);

@@ -192,13 +192,11 @@ function UnitMap({
   // Municipalities as points: those below this unit, or a municipality's neighbours.
   const pointParent = isLeaf ? (unit.parentCode ?? unit.code) : unit.code;
   const points = usePoints({ parent: pointParent, kind: 'municipality' });
-  // A municipality's figure comes from its parent's breakdown: one request per parent of the points.
-  const parents = [...new Set((points.data?.features ?? []).map((point) => point.properties.parentCode ?? ''))]
-    .filter((code) => code !== '')
-    .sort();
+  // Every municipality's figure in one request: the breakdown by unit at the municipal level below
+  // the points' unit (it was one request per parent of the points: 24 for Ecuador's regions).
   const ready = view.ready;
   const pointFigures = useAnalyticsRows(
-    ready ? parents.map((parent) => ({ ...ready, orgUnit: parent, by: 'unit' as const })) : [],
+    ready ? [{ ...ready, orgUnit: pointParent, by: 'unit' as const, level: 'municipality' as const }] : [],
   );
   const format = useMapFormatters(below?.indicator ?? pointFigures.indicator);
   const indicatorName = below?.indicator.shortName ?? view.indicator?.shortName ?? '';
