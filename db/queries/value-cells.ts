@@ -3,6 +3,7 @@
 // so analytics read live figures; verifyValueCells recomputes them all to prove it.
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../schema';
+import { bumpGeneration } from './generation';
 
 /** A unit's quarterly report: the cells of all its indicators are refreshed together. */
 export interface CellKey {
@@ -22,6 +23,8 @@ export async function refreshValueCells(db: Kysely<Database>, keys: Iterable<Cel
   const unique = new Map<string, CellKey>();
   for (const key of keys) unique.set(`${key.unitId}/${key.periodId}`, key);
   const all = [...unique.values()];
+  // The cells change public answers: the shared-answer cache must see it (triggers do it for the
+  // other tables; here it is once per refresh rather than once per row).
   if (all.length > 0) await bumpGeneration(db);
   for (let start = 0; start < all.length; start += KEYS_PER_STATEMENT) {
     const chunk = all.slice(start, start + KEYS_PER_STATEMENT);
@@ -39,18 +42,6 @@ export async function refreshValueCells(db: Kysely<Database>, keys: Iterable<Cel
 /** `values (1, '2026Q1'), (2, '2026Q1')`: a list both engines compare a row value against. */
 function keyList(keys: readonly CellKey[]): RawBuilder<unknown> {
   return sql`values ${sql.join(keys.map((key) => sql`(cast(${key.unitId} as integer), cast(${key.periodId} as text))`))}`;
-}
-
-/**
- * Moves the data generation on (migration 0006): the cells change public answers. Triggers do it
- * for the other tables; for the cells it is once per refresh rather than once per row.
- */
-async function bumpGeneration(db: Kysely<Database>): Promise<void> {
-  await db
-    .updateTable('data_generation')
-    .set((eb) => ({ n: eb('n', '+', 1) }))
-    .where('id', '=', 1)
-    .execute();
 }
 
 /** Rebuilds every cell from the values (after a bulk load that bypassed the write paths). */

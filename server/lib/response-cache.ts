@@ -11,6 +11,7 @@
 // under the older number, which the next reader (seeing the newer number) never uses.
 import type { MiddlewareHandler } from 'hono';
 import type { Kysely } from 'kysely';
+import { readGeneration } from '../../db/queries/generation';
 import type { Database } from '../../db/schema';
 import { type AppEnv, visibilityOf } from './env';
 
@@ -33,12 +34,6 @@ interface Entry {
 const PER_RESPONSE = new Set(['set-cookie', 'x-cache', 'content-length', 'date']);
 
 export const DEFAULT_RESPONSE_CACHE_BYTES = 32 * 1024 * 1024;
-
-/** The data generation as stored (a bigint on PostgreSQL, a number on SQLite), as text. */
-export async function readGeneration(db: Kysely<Database>): Promise<string> {
-  const row = await db.selectFrom('data_generation').select('n').where('id', '=', 1).executeTakeFirst();
-  return String(row?.n ?? 0);
-}
 
 export function responseCache(db: Kysely<Database>, options: ResponseCacheOptions = {}): MiddlewareHandler<AppEnv> {
   const maxBytes = options.maxBytes ?? DEFAULT_RESPONSE_CACHE_BYTES;

@@ -2,7 +2,7 @@
 // table they read — through the API or with SQL behind its back — moves the data generation on in
 // the same transaction, and the next read computes afresh. Staff answers are never shared.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readGeneration } from '../../server/lib/response-cache';
+import { readGeneration } from '../../db/queries/generation';
 import { createTestApp, ORIGIN, signIn } from '../helpers/app';
 import { createSeededDatabase, ENGINES, type TestDatabase } from '../helpers/database';
 import { logQueries } from '../helpers/query-log';

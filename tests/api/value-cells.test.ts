@@ -2,8 +2,8 @@
 // written — the entry form (insert, update, clear), a CSV import, a DHIS2 import that deletes — and
 // the analytics that read it change in the very next response.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readGeneration } from '../../db/queries/generation';
 import { verifyValueCells } from '../../db/queries/value-cells';
-import { readGeneration } from '../../server/lib/response-cache';
 import { createTestApp, ORIGIN, signIn } from '../helpers/app';
 import { createSeededDatabase, ENGINES, type TestDatabase } from '../helpers/database';
 
