@@ -843,10 +843,11 @@ export async function importDataValueTable(
   // Rows that cannot be read already doom a commit: plan as a dry run so nothing is written.
   const dryRun = options.dryRun || malformed.length > 0;
   const { plan } = await runImport(db, user, candidates, { now: options.now, dryRun, atomic: true });
+  const rejected = malformed.length + plan.outcomes.filter((outcome) => outcome.action === 'rejected').length;
   const report = reportOf([...malformed, ...plan.outcomes], {
     dryRun: options.dryRun,
-    // A confirmed import with a rejected row throws below, so reaching the end means it went through.
-    committed: !options.dryRun,
+    // A confirmed import with a rejected row writes nothing (runImport is atomic) and is refused below.
+    committed: !options.dryRun && rejected === 0,
     format: table.format,
     columns: { used, ignored },
     draftReports: plan.newReports.length,

@@ -406,6 +406,8 @@ describe.each(ENGINES)('data value imports on %s', (engine) => {
       expect(error.error.code).toBe('import_rejected');
       expect(error.error.message).toMatch(/nothing was written/);
       expect((error.error.details as Report).counts.rejected).toBe(ROWS.length - 2);
+      // The report says so too: a client reading `committed` must not believe the good rows went in.
+      expect((error.error.details as Report).committed).toBe(false);
       expect(await snapshot(handle.db)).toEqual(before);
     });
   });
