@@ -62,7 +62,8 @@ export async function startServer(databaseUrl: string, logDir: string): Promise<
   const port = await freePort();
   const logFile = join(logDir, 'server.log');
   const log = openSync(logFile, 'a');
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+  // The heap limit `npm start` sets (package.json): V8 then collects before the process grows.
+  const child = spawn(process.execPath, ['--max-old-space-size=256', '--import', 'tsx', 'server/index.ts'], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', DEMO: 'off' },
     stdio: ['ignore', log, log],
