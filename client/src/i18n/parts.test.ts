@@ -28,6 +28,8 @@ const LATER_PARTS = [
       'features/maps',
       'features/charts',
       'features/about',
+      // The enumerations' labels; only dashboard pages import it.
+      'i18n/use-labels.ts',
     ],
   },
   { part: 'admin', groups: Object.keys(admin), loadedFor: ['features/admin'] },
