@@ -79,7 +79,7 @@ export function tagReport(report: DataValueReport | MetadataReport): ImportRepor
   return 'columns' in report ? { shape: 'dataValues', report } : { shape: 'metadata', report };
 }
 
-/** The rows the server refused, and how many more it counted than it listed. */
+/** The rows the server refused, in file order (the report lists up to 1,000 of them). */
 export function rejectedRows<Row extends { action: string }>(rows: Row[]): Row[] {
   return rows.filter((row) => row.action === 'rejected');
 }
