@@ -122,6 +122,13 @@ const adminRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/admin/admin-page'), 'AdminPage'),
 });
 
+const importRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/import',
+  loader: ({ context }) => context.texts.load('imports'),
+  component: lazyRouteComponent(() => import('./features/imports/import-page'), 'ImportPage'),
+});
+
 const aboutRoute = createRoute({
   getParentRoute: () => rootRoute,
   ...withDashboardTexts,
@@ -143,6 +150,7 @@ const routeTree = rootRoute.addChildren([
   reviewReportRoute,
   loginRoute,
   adminRoute,
+  importRoute,
   aboutRoute,
 ]);
 

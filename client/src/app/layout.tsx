@@ -10,8 +10,8 @@ import { LanguageSwitcher } from './language-switcher';
 const MAIN_ID = 'main';
 
 type NavItem = {
-  to: '/' | '/countries' | '/projects' | '/explorer' | '/entry' | '/review' | '/admin' | '/about';
-  key: 'overview' | 'countries' | 'projects' | 'explorer' | 'entry' | 'review' | 'admin' | 'about';
+  to: '/' | '/countries' | '/projects' | '/explorer' | '/entry' | '/import' | '/review' | '/admin' | '/about';
+  key: 'overview' | 'countries' | 'projects' | 'explorer' | 'entry' | 'import' | 'review' | 'admin' | 'about';
   exact: boolean;
   /** Who sees the item; everyone when absent. The server checks every request regardless. */
   shownTo?: (role: Role) => boolean;
@@ -23,6 +23,7 @@ const NAV: NavItem[] = [
   { to: '/projects', key: 'projects', exact: false },
   { to: '/explorer', key: 'explorer', exact: false },
   { to: '/entry', key: 'entry', exact: false, shownTo: canEnterData },
+  { to: '/import', key: 'import', exact: false, shownTo: (role) => role !== 'donor' },
   { to: '/review', key: 'review', exact: false, shownTo: canReview },
   { to: '/admin', key: 'admin', exact: false, shownTo: (role) => role === 'admin' },
   { to: '/about', key: 'about', exact: false },

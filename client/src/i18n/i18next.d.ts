@@ -5,11 +5,12 @@ import type admin from './texts/admin/en.json';
 import type core from './texts/core/en.json';
 import type dashboards from './texts/dashboards/en.json';
 import type exports from './texts/exports/en.json';
+import type imports from './texts/imports/en.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof core & typeof dashboards & typeof admin & typeof exports };
+    resources: { translation: typeof core & typeof dashboards & typeof admin & typeof imports & typeof exports };
     returnNull: false;
   }
 }

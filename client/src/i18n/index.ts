@@ -1,6 +1,6 @@
 // i18next wiring for the browser. The interface texts come in parts, one chunk per part and
 // language: `core` (the shell, sign-in, entry, review) before the first render, `dashboards` with
-// the first dashboard page, `admin` with the Admin page (router.tsx) and `exports` (the XLSX file's
+// the first dashboard page, `admin` with the Admin page and `imports` with the Import page (router.tsx) and `exports` (the XLSX file's
 // "About" sheet) on the first export. The entry route's budget (150 KB gzip) carries neither
 // the other languages nor the dashboards' texts. All parts share the one `translation` namespace, so
 // a key reads the same wherever it is used; i18n/parts.test.ts keeps dashboard keys out of the
@@ -9,7 +9,7 @@ import { createInstance, type i18n, type ResourceLanguage } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { chooseLocale, DEFAULT_LOCALE, isLocale, LOCALE_STORAGE_KEY, LOCALES, type Locale } from '../lib/locale';
 
-export type TextPart = 'core' | 'dashboards' | 'admin' | 'exports';
+export type TextPart = 'core' | 'dashboards' | 'admin' | 'imports' | 'exports';
 type Loader = () => Promise<{ default: ResourceLanguage }>;
 
 const LOADERS: Record<TextPart, Record<Locale, Loader>> = {
@@ -27,6 +27,11 @@ const LOADERS: Record<TextPart, Record<Locale, Loader>> = {
     en: () => import('./texts/admin/en.json'),
     es: () => import('./texts/admin/es.json'),
     fr: () => import('./texts/admin/fr.json'),
+  },
+  imports: {
+    en: () => import('./texts/imports/en.json'),
+    es: () => import('./texts/imports/es.json'),
+    fr: () => import('./texts/imports/fr.json'),
   },
   exports: {
     en: () => import('./texts/exports/en.json'),

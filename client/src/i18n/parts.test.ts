@@ -1,4 +1,4 @@
-// The `dashboards` and `admin` texts load with their pages (router.tsx). A page or component that
+// The `dashboards`, `admin` and `imports` texts load with their pages (router.tsx). A page or component that
 // renders without a part must not use its keys, or it would show raw keys to someone who opened,
 // say, the entry form first.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -9,6 +9,7 @@ import admin from './texts/admin/en.json';
 import core from './texts/core/en.json';
 import dashboards from './texts/dashboards/en.json';
 import exportTexts from './texts/exports/en.json';
+import imports from './texts/imports/en.json';
 
 const clientRoot = fileURLToPath(new URL('..', import.meta.url));
 
@@ -27,9 +28,12 @@ const LATER_PARTS = [
       'features/maps',
       'features/charts',
       'features/about',
+      // The enumerations' labels; only dashboard pages import it.
+      'i18n/use-labels.ts',
     ],
   },
   { part: 'admin', groups: Object.keys(admin), loadedFor: ['features/admin'] },
+  { part: 'imports', groups: Object.keys(imports), loadedFor: ['features/imports'] },
   // ExportButtons loads them before it builds the "About" sheet.
   { part: 'exports', groups: Object.keys(exportTexts), loadedFor: ['components/export-about.ts'] },
 ];
@@ -44,7 +48,7 @@ function sourceFiles(dir: string): string[] {
 
 describe('interface text parts', () => {
   test('have disjoint top-level groups, so merging them loses nothing', () => {
-    const groups = [core, dashboards, admin, exportTexts].flatMap((part) => Object.keys(part));
+    const groups = [core, dashboards, admin, imports, exportTexts].flatMap((part) => Object.keys(part));
     expect(groups.filter((group, index) => groups.indexOf(group) !== index)).toEqual([]);
   });
 

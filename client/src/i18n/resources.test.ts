@@ -11,6 +11,9 @@ import dashboardsFr from './texts/dashboards/fr.json';
 import exportsEn from './texts/exports/en.json';
 import exportsEs from './texts/exports/es.json';
 import exportsFr from './texts/exports/fr.json';
+import importsEn from './texts/imports/en.json';
+import importsEs from './texts/imports/es.json';
+import importsFr from './texts/imports/fr.json';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -35,6 +38,8 @@ describe.each([
   ['dashboards', 'fr', flatten(dashboardsEn), flatten(dashboardsFr)],
   ['admin', 'es', flatten(adminEn), flatten(adminEs)],
   ['admin', 'fr', flatten(adminEn), flatten(adminFr)],
+  ['imports', 'es', flatten(importsEn), flatten(importsEs)],
+  ['imports', 'fr', flatten(importsEn), flatten(importsFr)],
   ['exports', 'es', flatten(exportsEn), flatten(exportsEs)],
   ['exports', 'fr', flatten(exportsEn), flatten(exportsFr)],
 ])('%s texts in %s', (_part, _locale, english, translated) => {
