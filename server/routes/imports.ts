@@ -197,8 +197,10 @@ const dataValues = createRoute({
   },
 });
 
-function metadataRoute(
-  path: string,
+// The path's literal type matters: a plain `string` would widen every path of the router in the
+// client's typed API, and /data-values would seem to answer the metadata report.
+function metadataRoute<Path extends string>(
+  path: Path,
   summary: string,
   description: string,
   body: typeof FILE_BODY | typeof GEOJSON_BODY,

@@ -1,16 +1,12 @@
 // What the import page can import, and where each goes. The server checks every request again
 // (local staff write their own unit; only admins import metadata); this only decides what to offer.
 import type { InferResponseType } from 'hono/client';
-import type { ImportReport as ServerDataValueReport } from '../../../../server/services/imports';
 import { isRecord } from '../../components/api-error';
 import type { api } from '../../lib/api';
 import type { Role } from '../auth/session';
 
 type Imports = (typeof api)['api']['imports'];
-// The RPC types give /data-values the metadata report: routes/imports.ts builds the metadata routes
-// with `path: string`, which the router's schema lets override every path. Until that is typed
-// literally, the data-value report's type comes from the service that builds it (type-only).
-export type DataValueReport = ServerDataValueReport;
+export type DataValueReport = InferResponseType<Imports['data-values']['$post'], 200>;
 export type DataValueRow = DataValueReport['rows'][number];
 export type MetadataReport = InferResponseType<Imports['indicators']['$post'], 200>;
 export type MetadataRow = MetadataReport['rows'][number];
