@@ -2,8 +2,13 @@
 // side) are in the document, between two empty rows that stand in for the rest, so the table keeps
 // its full height and the scroll bar its meaning. Pure, so it is tested without a browser.
 
-/** Rows drawn beyond the visible ones on each side: enough for a wheel notch, few enough to redraw fast. */
-export const OVERSCAN_ROWS = 8;
+/**
+ * Rows drawn beyond the visible ones on each side. They cover what the compositor scrolls into view
+ * before the page has drawn it (144 px: a wheel notch or a page-down step in one frame); each one
+ * more is work on every frame of a fast scroll (8 cost ~25 % more main-thread time a frame than 4
+ * when flinging through 12,000 rows, measured with the bench's frames section).
+ */
+export const OVERSCAN_ROWS = 4;
 
 /** A drawn row's place, as @tanstack/react-virtual's getVirtualItems() gives it (px from the top). */
 export interface RowSpan {
