@@ -6,8 +6,10 @@ import { cpus, loadavg, release, tmpdir, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import type { Engine } from '../db/dialect';
 import { migrateToLatest } from '../db/migrate';
+import { buildClientIfStale } from '../scripts/client-build';
 import { runAnalytics } from './cases/analytics';
 import { runMap, runScorecard } from './cases/dashboards';
+import { runFrames } from './cases/frames';
 import { runImport } from './cases/import';
 import { runLoad } from './cases/load';
 import { runSave } from './cases/save';
@@ -15,7 +17,7 @@ import { type BenchContext, buildApp, signIn } from './context';
 import { type BenchDatabase, createBenchDatabase, openBenchDatabase } from './database';
 import { planProgramme } from './generate';
 import { type BenchOptions, parseOptions, USAGE } from './options';
-import { loadIds, type PlanSetting, populate, readPlanSetting } from './populate';
+import { BENCH_ADMIN, loadIds, type PlanSetting, populate, readPlanSetting } from './populate';
 import { type Machine, renderReport } from './report';
 import type { DataSummary, EngineResult, Section, SectionResult } from './results';
 import { startServer } from './server';
@@ -83,6 +85,16 @@ async function runSection(
           { connections: options.connections, seconds: options.duration, indicator: ctx.indicator },
           log,
         );
+      } finally {
+        await server.stop();
+      }
+    }
+    case 'frames': {
+      // The server serves the built client only if it finds one when it starts.
+      await buildClientIfStale(log);
+      const server = await startServer(ctx.bench.url, workDir);
+      try {
+        return await runFrames(server, ctx.plan, BENCH_ADMIN, { seconds: options.scrollSeconds }, log);
       } finally {
         await server.stop();
       }

@@ -7,6 +7,7 @@ import { DEFAULT_SAMPLING, type SampleOptions } from './measure';
 import { SECTIONS, type Section } from './results';
 
 export const DEFAULT_OUT = 'docs/benchmarks.md';
+export const DEFAULT_SCROLL_SECONDS = 6;
 
 export interface BenchOptions {
   scale: number;
@@ -21,6 +22,8 @@ export interface BenchOptions {
   duration: number;
   importRows: number;
   importRuns: number;
+  /** Seconds of scrolling per run of the frames section. */
+  scrollSeconds: number;
   /** Where the Markdown report goes; null: only printed. */
   out: string | null;
   keep: boolean;
@@ -41,6 +44,7 @@ export const USAGE = `npm run bench -- [options]      (see bench/README.md)
   --duration <s>          autocannon seconds per run (default 30)
   --import-rows <n>       rows per import run (default ${DEFAULT_IMPORT_ROWS})
   --import-runs <n>       import runs (default ${DEFAULT_IMPORT_RUNS})
+  --scroll-seconds <s>    seconds of scrolling per frames run (default ${DEFAULT_SCROLL_SECONDS})
   --out <file|->          report file; - prints only (default ${DEFAULT_OUT}, or - with --only or --reuse)
   --keep                  keep the generated databases and print their URLs
   --reuse <url>           measure a kept database (sqlite:/path or postgres://…) instead of generating one`;
@@ -81,6 +85,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
       duration: { type: 'string' },
       'import-rows': { type: 'string' },
       'import-runs': { type: 'string' },
+      'scroll-seconds': { type: 'string' },
       out: { type: 'string' },
       keep: { type: 'boolean', default: false },
       reuse: { type: 'string' },
@@ -122,6 +127,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     duration: positive('duration', values.duration, 30),
     importRows: positive('import-rows', values['import-rows'], DEFAULT_IMPORT_ROWS),
     importRuns: positive('import-runs', values['import-runs'], DEFAULT_IMPORT_RUNS),
+    scrollSeconds: positive('scroll-seconds', values['scroll-seconds'], DEFAULT_SCROLL_SECONDS, false),
     out: out === '-' ? null : out,
     keep: values.keep ?? false,
     reuse,

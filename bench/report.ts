@@ -3,6 +3,7 @@ import {
   BUDGETS,
   type Check,
   type EngineResult,
+  type FrameCase,
   type ImportCase,
   isMet,
   type LoadCase,
@@ -110,6 +111,58 @@ function importTable(cases: readonly ImportCase[]): string {
   );
 }
 
+function formatShare(share: number): string {
+  return `${(share * 100).toFixed(share > 0 && share < 0.001 ? 2 : 1)} %`;
+}
+
+function framesTable(cases: readonly FrameCase[]): string {
+  const figures = (frames: FrameCase['ours']) => [
+    formatCount(frames.frames),
+    formatMs(frames.median),
+    formatMs(frames.p95),
+    formatMs(frames.p99),
+    formatShare(frames.overFrame),
+    formatShare(frames.over50),
+    formatMs(frames.longest),
+    formatCount(frames.longTasks),
+  ];
+  return table(
+    [
+      'case',
+      'rows',
+      'scroll px/s',
+      'frames',
+      'median ms',
+      'p95 ms',
+      'p99 ms',
+      '> 16.7 ms',
+      '> 50 ms',
+      'longest ms',
+      'long tasks',
+      'ratio (p95)',
+      'budgets',
+    ],
+    cases.flatMap((item) => [
+      [
+        item.name,
+        formatCount(item.rows),
+        formatCount(item.speed),
+        ...figures(item.ours),
+        formatRatio(item.ratio),
+        checksCell(item.checks),
+      ],
+      [
+        '↳ baseline',
+        formatCount(item.baselineRows),
+        formatCount(item.baselineSpeed),
+        ...figures(item.baseline),
+        '',
+        '',
+      ],
+    ]),
+  );
+}
+
 function loadTable(load: LoadCase): string {
   const rows = [load.ours, load.baseline].map((run) => [
     run.name,
@@ -138,11 +191,16 @@ function sectionMarkdown(section: SectionResult): string {
       ? loadTable(section.load)
       : section.section === 'import'
         ? importTable(section.cases)
-        : timedTable(section.cases);
+        : section.section === 'frames'
+          ? framesTable(section.cases)
+          : timedTable(section.cases);
   const notes =
     section.section === 'load'
       ? []
-      : section.cases.flatMap((item) => (item.note ? [`- ${item.name}: ${item.note}`] : []));
+      : [
+          ...(section.section === 'frames' && section.note ? [`- ${section.note}`] : []),
+          ...section.cases.flatMap((item) => (item.note ? [`- ${item.name}: ${item.note}`] : [])),
+        ];
   return [
     `### ${section.title}`,
     '',

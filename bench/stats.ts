@@ -43,3 +43,40 @@ export function summarise(samples: readonly number[]): Summary {
 export function slowdown(ours: number, baseline: number): number {
   return baseline > 0 ? ours / baseline : Number.POSITIVE_INFINITY;
 }
+
+/** One 60 Hz frame, ms: what a frame takes when nothing is late. */
+export const FRAME_MS = 1000 / 60;
+/**
+ * requestAnimationFrame's clock is rounded to 0.1 ms in Chromium, so a frame on time reads 16.6 or
+ * 16.7 ms and one late by a vsync 33.3 or 33.4: thresholds allow this much for the rounding.
+ */
+const CLOCK_SLACK_MS = 0.5;
+
+/** Frame times (ms between animation frames) while something ran, and the long tasks seen meanwhile. */
+export interface FrameSummary {
+  frames: number;
+  median: number;
+  p95: number;
+  p99: number;
+  /** Share (0–1) of frames longer than one 60 Hz frame: at least one vsync missed. */
+  overFrame: number;
+  /** Share (0–1) of frames longer than 50 ms: a stutter anyone sees. */
+  over50: number;
+  longest: number;
+  /** Main-thread tasks over 50 ms (PerformanceObserver 'longtask'). */
+  longTasks: number;
+}
+
+export function summariseFrames(frameMs: readonly number[], longTasks = 0): FrameSummary {
+  const share = (limit: number) => frameMs.filter((ms) => ms > limit + CLOCK_SLACK_MS).length / frameMs.length;
+  return {
+    frames: frameMs.length,
+    median: quantile(frameMs, 0.5),
+    p95: quantile(frameMs, 0.95),
+    p99: quantile(frameMs, 0.99),
+    overFrame: share(FRAME_MS),
+    over50: share(50),
+    longest: Math.max(...frameMs),
+    longTasks,
+  };
+}

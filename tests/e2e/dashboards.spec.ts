@@ -4,6 +4,8 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
 
 async function expectNoSeriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -185,6 +187,65 @@ test('a project shows its results framework, who was reached and where', async (
   await expect(page).toHaveURL(/breakdown=MIG_STATUS/);
   await scrollThrough(page);
   await expectNoSeriousViolations(page);
+});
+
+test('the virtualised explorer announces every row, reaches the last by keyboard and exports them all', async ({
+  page,
+}) => {
+  await signIn(page, 'admin@example.org');
+  await page.goto('/explorer?indicator=MIG_SERVED');
+  const counts = page.getByText(/values shown\.$/);
+  await expect(counts).toHaveText(/^([\d,]+) of \1 values shown\.$/, { timeout: 60_000 });
+  const total = Number((await counts.textContent())?.split(' ')[0]?.replace(/,/g, ''));
+  expect(total).toBeGreaterThan(10_000);
+
+  // Assistive technology hears the whole table's size and each drawn row's place in it.
+  const table = page.locator('table.pivot-table');
+  await expect(table).toHaveAttribute('aria-rowcount', String(total + 2));
+  const row = (index: number) => table.locator(`tbody tr[aria-rowindex="${index}"]`);
+  await expect(row(3)).toBeVisible();
+  expect(await table.locator('tbody tr[aria-rowindex]').count()).toBeLessThan(60);
+  await expect(row(total + 2)).toHaveCount(0);
+  const cellsOf = (index: number) => row(index).locator('td').allTextContents();
+  const firstRow = await cellsOf(3);
+
+  // The keyboard alone: focus the table's scrolling region, End goes to the last row, Home back.
+  const scroller = page.locator('.pivot-scroll');
+  await scroller.focus();
+  await page.keyboard.press('End');
+  await expect(row(total + 2)).toBeVisible();
+  await expect(row(3)).toHaveCount(0);
+  // The column names stay at the top of the region, whatever is scrolled under them.
+  const header = await table.getByRole('columnheader', { name: /^Unit/ }).boundingBox();
+  const region = await scroller.boundingBox();
+  expect(Math.abs((header?.y ?? -100) - (region?.y ?? 0))).toBeLessThan(4);
+  const lastRow = await cellsOf(total + 2);
+  await page.keyboard.press('Home');
+  await expect(row(3)).toBeVisible();
+  await expect(row(total + 2)).toHaveCount(0);
+
+  // Exports read the table's rows, not the document's: every row, the last one included, while only
+  // the first few are drawn. Text columns compare as shown (numbers are formatted on screen only).
+  const [csv] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export CSV' }).click(),
+  ]);
+  const parsed = Papa.parse<string[]>(readFileSync((await csv.path()) ?? '', 'utf8').replace(/^\uFEFF/, ''), {
+    skipEmptyLines: true,
+  });
+  expect(parsed.data).toHaveLength(total + 1);
+  expect(parsed.data[1]?.slice(0, 5)).toEqual(firstRow.slice(0, 5));
+  expect(parsed.data.at(-1)?.slice(0, 5)).toEqual(lastRow.slice(0, 5));
+  const [xlsx] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export XLSX' }).click(),
+  ]);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile((await xlsx.path()) ?? '');
+  const sheet = workbook.worksheets[0];
+  expect(sheet?.actualRowCount).toBe(total + 1);
+  const lastXlsxRow = sheet?.getRow(total + 1);
+  expect([1, 2, 3, 4, 5].map((column) => String(lastXlsxRow?.getCell(column).value))).toEqual(lastRow.slice(0, 5));
 });
 
 test('the explorer pivots 10,000+ values and exports exactly what is shown', async ({ page }) => {

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { parseOptions } from '../../bench/options';
 import { formatMs, renderReport } from '../../bench/report';
 import { type EngineResult, isMet, type TimedCase, verdicts } from '../../bench/results';
-import { summarise } from '../../bench/stats';
+import { summarise, summariseFrames } from '../../bench/stats';
 
 function timed(name: string, ours: number[], baseline: number[]): TimedCase {
   const o = summarise(ours);
@@ -102,6 +102,50 @@ describe('bench budgets', () => {
     expect(markdown).not.toContain('Overview under load');
   });
 
+  test('the frames section: each case beside its baseline, and the 30 fps budget', () => {
+    const smooth = Array(200).fill(16.7);
+    const janky = [...Array(180).fill(16.7), ...Array(20).fill(66.7)];
+    const frames: EngineResult = {
+      ...result,
+      sections: [
+        {
+          section: 'frames',
+          title: 'Scrolling',
+          baselineName: 'one region',
+          cases: [
+            {
+              name: 'every municipality × quarter, steady scroll',
+              rows: 12_000,
+              baselineRows: 100,
+              speed: 2000,
+              baselineSpeed: 2000,
+              ours: summariseFrames(janky, 4),
+              baseline: summariseFrames(smooth),
+              ratio: 3,
+              checks: [{ budget: 'framesP95', value: 66.7, where: 'steady scroll' }],
+            },
+          ],
+        },
+      ],
+    };
+    const markdown = renderReport({
+      date: '2026-11-28',
+      command: 'npm run bench -- --only frames',
+      code: 'abc1234',
+      machine: { cpu: 'CPU', cores: 2, memoryGb: 24, node: 'v20', os: 'Linux', loadStart: 1, loadEnd: 2 },
+      engines: [frames],
+    });
+    expect(markdown).toContain(
+      '| Scrolling a 10,000+ row table: p95 frame ≤ 33 ms (30 fps) | **not met**: 66.7 ms (steady scroll) |',
+    );
+    expect(markdown).toContain(
+      '| every municipality × quarter, steady scroll | 12,000 | 2,000 | 200 | 16.7 | 66.7 | 66.7 | 10.0 % | 10.0 % | 66.7 | 4 | 3.00× | **not met** (p95 ≤ 33.4 ms) |',
+    );
+    expect(markdown).toContain(
+      '| ↳ baseline | 100 | 2,000 | 200 | 16.7 | 16.7 | 16.7 | 0.0 % | 0.0 % | 16.7 | 0 |  |  |',
+    );
+  });
+
   test.each([
     [0.123, '0.12'],
     [12.34, '12.3'],
@@ -131,6 +175,15 @@ describe('bench options', () => {
     [['--iterations', '2.5'], /iterations/],
   ])('%j is refused', (argv, message) => {
     expect(() => parseOptions(argv, {})).toThrow(message);
+  });
+
+  test('--scroll-seconds sets the frames section’s runs; frames is a section of its own', () => {
+    expect(parseOptions(['--only', 'frames', '--scroll-seconds', '2.5'], {})).toMatchObject({
+      sections: ['frames'],
+      scrollSeconds: 2.5,
+    });
+    expect(parseOptions([], {}).sections).toContain('frames');
+    expect(() => parseOptions(['--scroll-seconds', '0'], {})).toThrow(/scroll-seconds/);
   });
 
   test('--scale takes fractions; --iterations lowers the minimum with it', () => {

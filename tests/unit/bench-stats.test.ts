@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_SAMPLING, samplePair } from '../../bench/measure';
-import { median, quantile, slowdown, summarise } from '../../bench/stats';
+import { FRAME_MS, median, quantile, slowdown, summarise, summariseFrames } from '../../bench/stats';
 
 describe('bench statistics', () => {
   test.each([
@@ -56,5 +56,28 @@ describe('bench statistics', () => {
     expect(calls).toEqual(['ours -1', 'base -1', 'ours 0', 'base 0', 'ours 1', 'base 1']);
     expect(result.ours.n).toBe(2);
     expect(result.baseline.n).toBe(2);
+  });
+});
+
+describe('frame times', () => {
+  test('a smooth minute at 60 Hz: nothing late, on rAF’s 0.1 ms clock', () => {
+    const frames = Array.from({ length: 3600 }, (_, i) => (i % 3 === 0 ? 16.6 : 16.7));
+    const summary = summariseFrames(frames);
+    expect(summary).toMatchObject({ frames: 3600, overFrame: 0, over50: 0, longest: 16.7, longTasks: 0 });
+    expect(summary.p95).toBeCloseTo(16.7, 10);
+  });
+
+  test('frames late by one vsync count as over a frame; only stutters longer than 50 ms as over 50', () => {
+    // 90 on time, 6 late by one vsync, 2 by two (50.0 ms: not over 50), 2 long stalls.
+    const frames = [...Array(90).fill(FRAME_MS), ...Array(6).fill(33.4), 50.0, 50.1, 66.7, 120];
+    const summary = summariseFrames(frames, 3);
+    expect(summary.overFrame).toBeCloseTo(0.1, 10);
+    expect(summary.over50).toBeCloseTo(0.02, 10);
+    expect(summary.longest).toBe(120);
+    expect(summary.longTasks).toBe(3);
+    expect(summary.median).toBeCloseTo(FRAME_MS, 10);
+    // p95 sits among the one-vsync-late frames: 30 fps at worst for 95 % of frames.
+    expect(summary.p95).toBeCloseTo(33.4, 10);
+    expect(summary.p99).toBeGreaterThan(66.7);
   });
 });

@@ -9,8 +9,10 @@ import {
 } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
 import { expect, test } from 'vitest';
+import { formatIndicatorValue } from '../../lib/format';
+import type { Locale } from '../../lib/locale';
 import type { ExplorerRow } from './pivot';
-import { describeTableState, explorerColumns, readExplorerTable } from './pivot-table';
+import { describeTableState, explorerColumns, indicatorValueFormatter, readExplorerTable } from './pivot-table';
 
 const row = (unit: string, period: string, value: number, numerator: number, denominator: number): ExplorerRow => ({
   id: `${unit}|${period}`,
@@ -113,3 +115,13 @@ test('describeTableState names the grouping and every column filter, each bound 
     ['explorer.filterMax(denominator)', '100'],
   ]);
 });
+
+test.each<Locale>(['en', 'es', 'fr'])(
+  'number cells read as formatIndicatorValue writes them elsewhere (%s)',
+  (locale) => {
+    const format = indicatorValueFormatter(locale);
+    for (const value of [0, 7, -12, 12_345, 1_234_567.891, 3.456, -0.5, 0.004, 99.999]) {
+      expect(format(value)).toBe(formatIndicatorValue(value, locale));
+    }
+  },
+);

@@ -19,15 +19,30 @@ import {
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { TFunction } from 'i18next';
-import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import {
+  createContext,
+  memo,
+  type ReactNode,
+  type RefObject,
+  useContext,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../i18n/use-locale';
 import type { Cell, ExportTable } from '../../lib/export';
 import { formatIndicatorValue } from '../../lib/format';
+import { DEFAULT_LOCALE, type Locale } from '../../lib/locale';
 import { type ExplorerRow, type GroupAggregation, ratioOf, type TableState } from './pivot';
 import { type ExplorerColumn, GROUPABLE_COLUMNS, NUMBER_FILTER_COLUMNS } from './search';
+import { bodyRowIndex, OVERSCAN_ROWS, spacerHeights, tableRowCount } from './virtual-rows';
 
 const ROW_HEIGHT = 36;
+/** The column names, then the column filters. */
+const HEADER_ROWS = 2;
 
 const column = createColumnHelper<ExplorerRow>();
 
@@ -36,9 +51,26 @@ function Heading({ id }: { id: ExplorerColumn }) {
   return <>{t(`explorer.column.${id}`)}</>;
 }
 
+/**
+ * formatIndicatorValue's rule — whole numbers as such, fractions to two decimals — with its two
+ * formatters made once per locale rather than once per cell: scrolling draws hundreds of cells a
+ * second, and making an Intl.NumberFormat costs far more than using one.
+ */
+export function indicatorValueFormatter(locale: Locale): (value: number) => string {
+  const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const fraction = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  return (value) => (Number.isInteger(value) ? whole : fraction).format(value);
+}
+
+/**
+ * The number cells' formatter, given once by the table in the interface locale: a cell that asked
+ * i18next for the locale itself would subscribe to it on every mount.
+ */
+const CellFormat = createContext<(value: number) => string>((value) => formatIndicatorValue(value, DEFAULT_LOCALE));
+
 function NumberCell({ value }: { value: unknown }) {
-  const locale = useLocale();
-  return <>{typeof value === 'number' && Number.isFinite(value) ? formatIndicatorValue(value, locale) : '–'}</>;
+  const format = useContext(CellFormat);
+  return <>{typeof value === 'number' && Number.isFinite(value) ? format(value) : '–'}</>;
 }
 
 const textColumn = (id: 'unit' | 'parent' | 'kind' | 'period' | 'option' | 'status' | 'comment') =>
@@ -191,6 +223,8 @@ export function PivotTable({
   renderTools: (table: Table<ExplorerRow>) => ReactNode;
 }) {
   const { t } = useTranslation();
+  const locale = useLocale();
+  const formatValue = useMemo(() => indicatorValueFormatter(locale), [locale]);
   const captionId = useId();
   const scrollRef = useRef<HTMLElement>(null);
   const [expanded, setExpanded] = useState<ExpandedState>({});
@@ -230,24 +264,14 @@ export function PivotTable({
   });
 
   const shown = table.getRowModel().rows;
-  const virtualizer = useVirtualizer({
-    count: shown.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-  });
-  const items = virtualizer.getVirtualItems();
-  const paddingTop = items[0]?.start ?? 0;
-  const paddingBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
   const visibleColumns = table.getVisibleLeafColumns();
-  const headerRows = 2;
 
   return (
     <>
       {renderTools(table)}
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the scrolling region must be reachable by keyboard. */}
       <section ref={scrollRef} className="pivot-scroll" tabIndex={0} aria-labelledby={captionId}>
-        <table className="data-table pivot-table" aria-rowcount={shown.length + headerRows}>
+        <table className="data-table pivot-table" aria-rowcount={tableRowCount(shown.length, HEADER_ROWS)}>
           <caption id={captionId} className="visually-hidden">
             {caption}. {t('explorer.tableHint')}
           </caption>
@@ -288,68 +312,120 @@ export function PivotTable({
               ))}
             </tr>
           </thead>
-          <tbody>
-            {paddingTop > 0 ? (
-              <tr className="virtual-spacer">
-                <td colSpan={visibleColumns.length} style={{ height: paddingTop }} />
-              </tr>
-            ) : null}
-            {items.map((item) => {
-              const row = shown[item.index];
-              if (!row) return null;
-              return (
-                <tr
-                  key={row.id}
-                  aria-rowindex={item.index + headerRows + 1}
-                  className={row.getIsGrouped() ? 'group-row' : undefined}
-                  style={{ height: ROW_HEIGHT }}
-                >
-                  {row.getVisibleCells().map((cell) => {
-                    const numeric = cell.column.columnDef.meta?.numeric;
-                    if (cell.getIsGrouped()) {
-                      return (
-                        <td key={cell.id} style={{ paddingInlineStart: `${0.75 + row.depth * 1.25}rem` }}>
-                          <button
-                            type="button"
-                            className="group-toggle"
-                            aria-expanded={row.getIsExpanded()}
-                            onClick={row.getToggleExpandedHandler()}
-                          >
-                            <span aria-hidden="true">{row.getIsExpanded() ? '▾' : '▸'}</span>{' '}
-                            {flexRender(cell.column.columnDef.cell, cell.getContext())}{' '}
-                            <span className="muted">({row.getLeafRows().length})</span>
-                          </button>
-                        </td>
-                      );
-                    }
-                    if (cell.getIsAggregated()) {
-                      return (
-                        <td key={cell.id} className={numeric ? 'numeric aggregated' : undefined}>
-                          {flexRender(
-                            cell.column.columnDef.aggregatedCell ?? cell.column.columnDef.cell,
-                            cell.getContext(),
-                          )}
-                        </td>
-                      );
-                    }
-                    if (cell.getIsPlaceholder()) return <td key={cell.id} />;
-                    return (
-                      <td key={cell.id} className={numeric ? 'numeric' : undefined}>
-                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                      </td>
-                    );
-                  })}
-                </tr>
-              );
-            })}
-            {paddingBottom > 0 ? (
-              <tr className="virtual-spacer">
-                <td colSpan={visibleColumns.length} style={{ height: paddingBottom }} />
-              </tr>
-            ) : null}
-          </tbody>
+          <CellFormat.Provider value={formatValue}>
+            <VirtualBody rows={shown} columnCount={visibleColumns.length} scrollRef={scrollRef} />
+          </CellFormat.Provider>
         </table>
       </section>
     </>
   );
 }
+
+/**
+ * The rows in view and two stand-ins for the rest. The virtualizer's scroll state lives here, so a
+ * scroll redraws the body only, not the headers, filters and tools above it.
+ */
+function VirtualBody({
+  rows,
+  columnCount,
+  scrollRef,
+}: {
+  rows: Row<ExplorerRow>[];
+  columnCount: number;
+  scrollRef: RefObject<HTMLElement | null>;
+}) {
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: OVERSCAN_ROWS,
+  });
+  const drawn = virtualizer.getVirtualItems();
+  const { above, below } = spacerHeights(drawn, virtualizer.getTotalSize());
+  return (
+    <tbody>
+      {above > 0 ? <Spacer height={above} columnCount={columnCount} /> : null}
+      {drawn.map((item) => {
+        const row = rows[item.index];
+        return row ? (
+          <PivotRow
+            key={row.id}
+            row={row}
+            cells={row.getVisibleCells()}
+            rowIndex={bodyRowIndex(item.index, HEADER_ROWS)}
+            expanded={row.getIsExpanded()}
+          />
+        ) : null;
+      })}
+      {below > 0 ? <Spacer height={below} columnCount={columnCount} /> : null}
+    </tbody>
+  );
+}
+
+/** Stands in for rows not drawn; not a row of the table for assistive technology. */
+function Spacer({ height, columnCount }: { height: number; columnCount: number }) {
+  return (
+    // biome-ignore lint/a11y/noAriaHiddenOnFocusable: an empty row, nothing in it can take focus.
+    <tr className="virtual-spacer" aria-hidden="true">
+      <td colSpan={columnCount} style={{ height }} />
+    </tr>
+  );
+}
+
+/**
+ * One body row. Memoised: while the table scrolls, rows that stay in view are not drawn again. Its
+ * props are everything it shows — the row, its visible cells (a new array when columns are shown or
+ * hidden), its place and whether it is expanded (table state the row object does not carry).
+ */
+const PivotRow = memo(function PivotRow({
+  row,
+  cells,
+  rowIndex,
+  expanded,
+}: {
+  row: Row<ExplorerRow>;
+  cells: ReturnType<Row<ExplorerRow>['getVisibleCells']>;
+  rowIndex: number;
+  expanded: boolean;
+}) {
+  return (
+    <tr
+      aria-rowindex={rowIndex}
+      className={row.getIsGrouped() ? 'group-row' : undefined}
+      style={{ height: ROW_HEIGHT }}
+    >
+      {cells.map((cell) => {
+        const numeric = cell.column.columnDef.meta?.numeric;
+        if (cell.getIsGrouped()) {
+          return (
+            <td key={cell.id} style={{ paddingInlineStart: `${0.75 + row.depth * 1.25}rem` }}>
+              <button
+                type="button"
+                className="group-toggle"
+                aria-expanded={expanded}
+                onClick={row.getToggleExpandedHandler()}
+              >
+                <span aria-hidden="true">{expanded ? '▾' : '▸'}</span>{' '}
+                {flexRender(cell.column.columnDef.cell, cell.getContext())}{' '}
+                <span className="muted">({row.getLeafRows().length})</span>
+              </button>
+            </td>
+          );
+        }
+        if (cell.getIsAggregated()) {
+          return (
+            <td key={cell.id} className={numeric ? 'numeric aggregated' : undefined}>
+              {flexRender(cell.column.columnDef.aggregatedCell ?? cell.column.columnDef.cell, cell.getContext())}
+            </td>
+          );
+        }
+        if (cell.getIsPlaceholder()) return <td key={cell.id} />;
+        return (
+          <td key={cell.id} className={numeric ? 'numeric' : undefined}>
+            {flexRender(cell.column.columnDef.cell, cell.getContext())}
+          </td>
+        );
+      })}
+    </tr>
+  );
+});
