@@ -44,16 +44,22 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   409: 'The request conflicts with the current state.',
   413: 'The upload is larger than the configured limit.',
   429: 'Too many attempts; `details.retryAfterSeconds` says when to try again.',
+  503:
+    'The database is unreachable (`database_unavailable`) or locked by another process (`database_busy`); ' +
+    'the `Retry-After` header says when to try again.',
 };
 
-/** The `responses` entries of the error statuses a route can answer with. */
+/**
+ * The `responses` entries of the error statuses a route can answer with; every route may also
+ * answer 503 when its database is unreachable or busy.
+ */
 export function errorResponses<S extends 400 | 401 | 403 | 404 | 409 | 413 | 429>(...statuses: S[]) {
   return Object.fromEntries(
-    statuses.map((status) => [
+    [...statuses, 503 as const].map((status) => [
       status,
       { description: ERROR_DESCRIPTIONS[status] ?? 'Error', content: { 'application/json': { schema: ErrorSchema } } },
     ]),
-  ) as Record<S, { description: string; content: { 'application/json': { schema: typeof ErrorSchema } } }>;
+  ) as Record<S | 503, { description: string; content: { 'application/json': { schema: typeof ErrorSchema } } }>;
 }
 
 /** Turns zod issues into `[{ field: 'level', message: 'Expected number, received "x"' }]`. */
@@ -110,7 +116,12 @@ export function databaseFaultOf(error: unknown): DatabaseFault | null {
 
 /** The app's `onError`: expected errors keep their status; anything else is a logged 500 without internals. */
 export function handleError(error: Error, c: Context) {
-  if (error instanceof AppError) return c.json(errorBody(error.code, error.message, error.details), error.status);
+  if (error instanceof AppError) {
+    // An answer that says when to try again says it in the header clients and proxies read, too.
+    const retryAfter = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    if (typeof retryAfter === 'number') c.header('Retry-After', String(retryAfter));
+    return c.json(errorBody(error.code, error.message, error.details), error.status);
+  }
   const fault = databaseFaultOf(error);
   if (fault) {
     // One line, not a stack: the operator needs to know the database is in trouble, not where we were.

@@ -104,6 +104,8 @@ const meRoute = createRoute({
         },
       },
     },
+    // The session is looked up in the database.
+    ...errorResponses(),
   },
 });
 

@@ -114,6 +114,7 @@ describe.each(ENGINES)('sign-in and sessions on %s', (engine) => {
     expect(body.error.code).toBe('too_many_attempts');
     expect(body.error.message).toMatch(/Wait 15 minutes/);
     expect(body.error.details.retryAfterSeconds).toBe(900);
+    expect(blocked.headers.get('retry-after')).toBe('900');
     // Other accounts are unaffected.
     await expect(signIn(app, 'local.sedhiou@example.org')).resolves.toMatch(/^m4d_session=/);
   });

@@ -92,6 +92,14 @@ describe('OpenAPI document', () => {
     }
   });
 
+  test('every operation that reads the database documents its 503 (database unreachable or busy)', () => {
+    const undocumented = operations()
+      .filter(([name]) => !name.includes('/api/docs') && !name.includes('/api/openapi'))
+      .filter(([, operation]) => !('503' in operation.responses))
+      .map(([name]) => name);
+    expect(undocumented).toEqual([]);
+  });
+
   test('every 2xx JSON response has an example, on the media type or its schema', () => {
     const missing = operations().flatMap(([name, operation]) =>
       Object.entries(operation.responses)
