@@ -52,16 +52,14 @@ export interface AppOptions {
 
 /** The read routes whose public answers are shared (server/lib/response-cache.ts). */
 const CACHED_READS = [
-  '/api/org-units',
+  // `/x/*` matches `/x` itself too: one pattern per route, so no request meets the cache twice.
   '/api/org-units/*',
-  '/api/indicators',
   '/api/indicators/*',
-  '/api/projects',
   '/api/projects/*',
-  '/api/periods',
+  '/api/periods/*',
   '/api/programme/*',
-  '/api/analytics',
-  '/api/completeness',
+  '/api/analytics/*',
+  '/api/completeness/*',
   '/api/geo/*',
 ];
 

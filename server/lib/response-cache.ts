@@ -50,14 +50,9 @@ export function responseCache(db: Kysely<Database>, options: ResponseCacheOption
     entries.delete(key);
   };
 
-  // A request the middleware already handles (a path matched by two of its patterns, such as
-  // /api/indicators and /api/indicators/*) passes straight on: it must not wait for itself.
-  const seen = new WeakSet<Request>();
-
   return async (c, next) => {
     const user = c.get('user');
-    if (c.req.method !== 'GET' || visibilityOf(user).kind !== 'approved' || seen.has(c.req.raw)) return next();
-    seen.add(c.req.raw);
+    if (c.req.method !== 'GET' || visibilityOf(user).kind !== 'approved') return next();
     const key = [
       (options.now?.() ?? new Date()).toISOString().slice(0, 10),
       user?.role ?? 'anonymous',

@@ -65,10 +65,12 @@ describe.each(ENGINES)('shared answers on %s', (engine) => {
     expect(log.statements().filter((statement) => statement.includes('value_cell'))).toHaveLength(1);
   });
 
-  test('a route matched by two cached patterns is handled once', async () => {
-    const first = await app.request('/api/indicators');
-    const second = await app.request('/api/indicators');
-    expect([first.headers.get('x-cache'), second.headers.get('x-cache')]).toEqual(['miss', 'hit']);
+  test('a route and its sub-paths share one cache pattern, met once per request', async () => {
+    for (const path of ['/api/indicators', '/api/periods?type=quarter', '/api/completeness?by=unit']) {
+      const first = await app.request(path);
+      const second = await app.request(path);
+      expect([first.headers.get('x-cache'), second.headers.get('x-cache')], path).toEqual(['miss', 'hit']);
+    }
   });
 
   test('staff answers depend on their scope and are never shared', async () => {
