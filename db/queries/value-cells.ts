@@ -11,6 +11,23 @@ export interface CellKey {
   periodId: string;
 }
 
+/**
+ * The cells the values add up to, as value_cell stores them: the one definition of the roll-up that
+ * refreshing, rebuilding and verifying share (migration 0005 states it once more, frozen in time).
+ */
+function cellsFromValues(where: RawBuilder<unknown> = sql``): RawBuilder<unknown> {
+  return sql`
+    select indicator_id, period_id, org_unit_id, sum(value) as value_sum, sum(numerator) as numerator_sum,
+           sum(denominator) as denominator_sum, count(*) as value_count
+    from data_value ${where}
+    group by indicator_id, period_id, org_unit_id
+  `;
+}
+
+const INSERT_CELLS = sql`
+  insert into value_cell (indicator_id, period_id, org_unit_id, value_sum, numerator_sum, denominator_sum, value_count)
+`;
+
 /** Report keys per statement: two parameters each, far below either engine's limit. */
 const KEYS_PER_STATEMENT = 500;
 
@@ -29,13 +46,9 @@ export async function refreshValueCells(db: Kysely<Database>, keys: Iterable<Cel
   for (let start = 0; start < all.length; start += KEYS_PER_STATEMENT) {
     const chunk = all.slice(start, start + KEYS_PER_STATEMENT);
     await sql`delete from value_cell where (org_unit_id, period_id) in (${keyList(chunk)})`.execute(db);
-    await sql`
-      insert into value_cell (indicator_id, period_id, org_unit_id, value_sum, numerator_sum, denominator_sum, value_count)
-      select indicator_id, period_id, org_unit_id, sum(value), sum(numerator), sum(denominator), count(*)
-      from data_value
-      where (org_unit_id, period_id) in (${keyList(chunk)})
-      group by indicator_id, period_id, org_unit_id
-    `.execute(db);
+    await sql`${INSERT_CELLS} ${cellsFromValues(sql`where (org_unit_id, period_id) in (${keyList(chunk)})`)}`.execute(
+      db,
+    );
   }
 }
 
@@ -48,12 +61,7 @@ function keyList(keys: readonly CellKey[]): RawBuilder<unknown> {
 export async function rebuildValueCells(db: Kysely<Database>): Promise<void> {
   await bumpGeneration(db);
   await db.deleteFrom('value_cell').execute();
-  await sql`
-    insert into value_cell (indicator_id, period_id, org_unit_id, value_sum, numerator_sum, denominator_sum, value_count)
-    select indicator_id, period_id, org_unit_id, sum(value), sum(numerator), sum(denominator), count(*)
-    from data_value
-    group by indicator_id, period_id, org_unit_id
-  `.execute(db);
+  await sql`${INSERT_CELLS} ${cellsFromValues()}`.execute(db);
 }
 
 /** A cell whose stored roll-up differs from the recomputation of its values. */
@@ -84,12 +92,7 @@ export async function verifyValueCells(db: Kysely<Database>, limit = 20): Promis
     c_den: number | null;
     c_count: number | string | null;
   }>`
-    with computed as (
-      select indicator_id, period_id, org_unit_id, sum(value) as value_sum, sum(numerator) as numerator_sum,
-             sum(denominator) as denominator_sum, count(*) as value_count
-      from data_value
-      group by indicator_id, period_id, org_unit_id
-    )
+    with computed as (${cellsFromValues()})
     select coalesce(s.indicator_id, c.indicator_id) as indicator_id,
            coalesce(s.org_unit_id, c.org_unit_id) as org_unit_id,
            coalesce(s.period_id, c.period_id) as period_id,
