@@ -276,6 +276,8 @@ export interface ValueCellTable {
   numerator_sum: number | null;
   denominator_sum: number | null;
   value_count: number;
+  /** 1 while the unit's report for the quarter is approved or accepted (migration 0008: kept by triggers on report). */
+  approved: Generated<number>;
 }
 
 /** One row (id 1): moved on by triggers whenever a table the public API reads changes (migration 0006). */

@@ -8,6 +8,7 @@ import * as m0004 from './0004_return_notes';
 import * as m0005 from './0005_value_cells';
 import * as m0006 from './0006_data_generation';
 import * as m0007 from './0007_target_unit_index';
+import * as m0008 from './0008_value_cell_approval';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0005_value_cells': m0005,
   '0006_data_generation': m0006,
   '0007_target_unit_index': m0007,
+  '0008_value_cell_approval': m0008,
 };

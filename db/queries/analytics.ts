@@ -324,7 +324,7 @@ interface LevelRow {
   nu: number;
 }
 type CellRow = LevelRow & { period_id: string };
-type RawCellRow = Omit<CellRow, 'kind' | 'nu'>;
+type RawCellRow = Omit<CellRow, 'kind' | 'nu'> & { approved: number };
 type BucketedRow = Omit<LevelRow, 'unit_id' | 'key'> & { bucket: string | null };
 
 type WithRawCell = Database & { raw_cell: RawCellRow };
@@ -342,6 +342,11 @@ const ALL_OPTIONS = 'all';
 
 const ADDITIVE: ReadonlySet<AggregationType> = new Set(['sum', 'ratio', 'max']);
 const STATES: ReadonlySet<AggregationType> = new Set(['last', 'count']);
+/**
+ * Extensive types whose series of a reference (target or baseline) follows from the yearly rows
+ * without spreading them over quarters: a unit's Σ over the range, or its max.
+ */
+const UNSPREAD: ReadonlySet<AggregationType> = new Set(['sum', 'max']);
 /** Means over units: their targets cover the same unit-quarters as the actual figure. */
 const INTENSIVE: ReadonlySet<AggregationType> = new Set(['average', 'last', 'ratio']);
 
@@ -376,13 +381,15 @@ async function bucketAggregates(
     (quarter) => shape.periodicity !== 'annual' || quarter.endsWith('Q4'),
   );
   const withReferences = by !== 'option' && referenceQuarters.length > 0;
+  // Sum and max references over quarters that are not buckets: straight to one row per unit (below).
+  const compact = withReferences && by !== 'period' && UNSPREAD.has(type);
 
   const rows = await db
     .with('raw_cell', (qc) => rawCellQuery(qc, query, shape, by))
     // With targets it is read three times (as values, and joined to targets and baselines): computed
     // once then. Inlined, SQLite re-evaluated it per target row (27× slower for a country over 24 quarters).
     .with(
-      (cte) => (withReferences ? cte('cell').materialized() : cte('cell')),
+      (cte) => (withReferences && !compact ? cte('cell').materialized() : cte('cell')),
       (qc) => visibleCellQuery(qc, query.visibility),
     )
     .with(
@@ -402,7 +409,9 @@ async function bucketAggregates(
       const actual = qc
         .selectFrom('cell')
         .select(['indicator_id', 'unit_id', 'period_id', 'key', 'kind', 'v', 'num', 'den', 'n', 'nu']);
-      return withReferences ? actual.unionAll(referenceCellQuery(qc, query, shape, by, referenceQuarters)) : actual;
+      return withReferences && !compact
+        ? actual.unionAll(referenceCellQuery(qc, query, shape, by, referenceQuarters))
+        : actual;
     })
     .with('latest', (qc) =>
       qc
@@ -410,7 +419,10 @@ async function bucketAggregates(
         .select((eb) => ['indicator_id', 'unit_id', 'key', 'kind', eb.fn.max<string>('period_id').as('period_id')])
         .groupBy(['indicator_id', 'unit_id', 'key', 'kind']),
     )
-    .with('series', (qc) => seriesQuery(qc, type))
+    .with('series', (qc): Expression<LevelRow> => {
+      const actual = seriesQuery(qc, type);
+      return compact ? actual.unionAll(referenceSeriesQuery(qc, query, shape, referenceQuarters)) : actual;
+    })
     .with('bucketed', (qc) => bucketedQuery(qc, query, by))
     .selectFrom('bucketed as b')
     // Count indicators of one statement may have different thresholds.
@@ -499,6 +511,7 @@ function rawCellQuery(
       'dv.numerator_sum as num',
       'dv.denominator_sum as den',
       'dv.value_count as n',
+      'dv.approved',
     ]);
   }
   return inScope(
@@ -511,6 +524,9 @@ function rawCellQuery(
     .innerJoin(optionKeys(qc, shape.disaggregationIds, query.category), (join) =>
       join.onRef('k.option_id', '=', 'dv.option_id'),
     )
+    .leftJoin('report as r', (join) =>
+      join.onRef('r.org_unit_id', '=', 'dv.org_unit_id').onRef('r.period_id', '=', 'dv.period_id'),
+    )
     .select((eb) => [
       'dv.indicator_id',
       'dv.org_unit_id as unit_id',
@@ -520,6 +536,17 @@ function rawCellQuery(
       eb.fn.sum<number | null>('dv.numerator').as('num'),
       eb.fn.sum<number | null>('dv.denominator').as('den'),
       eb.fn.countAll<number>().as('n'),
+      // One report per unit and quarter: the same for every value of the group.
+      eb.fn
+        .max(
+          eb
+            .case()
+            .when('r.status', 'in', [...APPROVED_STATUSES])
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('approved'),
     ])
     .groupBy(['dv.indicator_id', 'dv.org_unit_id', 'dv.period_id', 'k.key']);
 }
@@ -553,22 +580,19 @@ function inScope<QB extends SelectQueryBuilder<Database & { dv: { org_unit_id: n
 }
 
 /**
- * The cells this reader may see. Approval is a property of a unit's quarterly report, so it is
- * checked once per cell rather than once per value: values without a report, or from one not yet
- * approved, are "unapproved" and donors never see them.
+ * The cells this reader may see. Approval is a property of a unit's quarterly report, carried by each
+ * cell (value_cell.approved, kept by triggers on report; an option breakdown looks the report up):
+ * values without a report, or from one not yet approved, are "unapproved" and donors never see them.
  */
 function visibleCellQuery(qc: QueryCreator<WithRawCell>, visibility: Visibility): Expression<CellRow> {
   const staffPath = visibility.kind === 'subtree' ? visibility.path : null;
   return qc
     .selectFrom('raw_cell as c')
-    .leftJoin('report as r', (join) =>
-      join.onRef('r.org_unit_id', '=', 'c.unit_id').onRef('r.period_id', '=', 'c.period_id'),
-    )
-    .$if(visibility.kind === 'approved', (qb) => qb.where('r.status', 'in', [...APPROVED_STATUSES]))
+    .$if(visibility.kind === 'approved', (qb) => qb.where('c.approved', '=', 1))
     .$if(staffPath !== null, (qb) =>
       qb.where((eb) =>
         eb.or([
-          eb('r.status', 'in', [...APPROVED_STATUSES]),
+          eb('c.approved', '=', 1),
           eb(
             'c.unit_id',
             'in',
@@ -587,13 +611,7 @@ function visibleCellQuery(qc: QueryCreator<WithRawCell>, visibility: Visibility)
       'c.num',
       'c.den',
       'c.n',
-      eb
-        .case()
-        .when('r.status', 'in', [...APPROVED_STATUSES])
-        .then(0)
-        .else(eb.ref('c.n'))
-        .end()
-        .as('nu'),
+      eb.case().when('c.approved', '=', 1).then(0).else(eb.ref('c.n')).end().as('nu'),
     ]);
 }
 
@@ -690,7 +708,7 @@ function referenceCellQuery(
     )
     .where('t.indicator_id', 'in', shape.ids)
     .where('t.type', '=', 'target')
-    .where('t.period_id', 'in', [...new Set(quarters.map((quarter) => quarter.slice(0, 4)))])
+    .where('t.period_id', 'in', yearsOf(quarters))
     .$if(scope !== null, (qb) =>
       qb.where((eb) =>
         eb(
@@ -728,6 +746,11 @@ function referenceCellQuery(
   return targets.unionAll(baselines);
 }
 
+/** The years of some quarters ('2025' for '2025Q3'): the periods of their yearly targets. */
+function yearsOf(quarters: readonly string[]): string[] {
+  return [...new Set(quarters.map((quarter) => quarter.slice(0, 4)))];
+}
+
 function referenceColumns(
   eb: ExpressionBuilder<WithReferences & { t: ReferenceRow; p: QuarterRow; c: CellRow }, 't' | 'p' | 'c'>,
   shape: Shape,
@@ -756,8 +779,96 @@ function referenceColumns(
   ];
 }
 
+/**
+ * Level 2 of targets and baselines for sum and max when quarters are not buckets, straight from the
+ * yearly rows: the same series referenceCellQuery's spread would add up to (a unit's Σ over the
+ * quarters, or its max), without a row per quarter in between — a programme over 24 quarters
+ * otherwise spreads 14,000 yearly targets into 48,000 quarter rows only to add them up again.
+ */
+function referenceSeriesQuery(
+  qc: QueryCreator<WithLatest>,
+  query: AnalyticsQuery,
+  shape: Shape,
+  quarters: readonly string[],
+) {
+  const { scope, projectId } = query;
+  const isSum = shape.type === 'sum';
+  // A quarterly sum indicator's yearly figure is a quarter's worth per quarter of the range.
+  const perQuarter = isSum && shape.periodicity !== 'annual' ? 0.25 : 1;
+  const rangeYears = qc
+    .selectFrom('range_quarter')
+    .select((eb) => ['year', eb.fn.countAll<number>().as('quarters')])
+    .groupBy('year')
+    .as('ry');
+  const targets = qc
+    .selectFrom('target as t')
+    .innerJoin('period as py', 'py.id', 't.period_id')
+    .innerJoin(rangeYears, 'ry.year', 'py.year')
+    .where('t.indicator_id', 'in', shape.ids)
+    .where('t.type', '=', 'target')
+    .where('t.period_id', 'in', yearsOf(quarters))
+    .$if(scope !== null, (qb) =>
+      qb.where((eb) =>
+        eb(
+          't.org_unit_id',
+          'in',
+          eb.selectFrom('org_unit as su').select('su.id').where('su.path', 'like', `${scope?.path}%`),
+        ),
+      ),
+    )
+    .$if(projectId !== undefined, (qb) =>
+      qb.where((eb) =>
+        eb(
+          't.org_unit_id',
+          'in',
+          eb
+            .selectFrom('project_unit as pu')
+            .select('pu.org_unit_id')
+            .where('pu.project_id', '=', projectId ?? 0),
+        ),
+      ),
+    )
+    .select((eb) => [
+      't.indicator_id',
+      't.org_unit_id as unit_id',
+      eb.cast<string>(eb.val(ALL_OPTIONS), 'text').as('key'),
+      eb.ref('t.type').$castTo<string>().as('kind'),
+      (isSum
+        ? eb.fn.sum<number>(eb(eb('t.value', '*', eb.lit(perQuarter)), '*', eb.ref('ry.quarters')))
+        : eb.fn.max<number>('t.value')
+      ).as('v'),
+      eb.lit(null).$castTo<number | null>().as('num'),
+      eb.lit(null).$castTo<number | null>().as('den'),
+      eb.lit(0).$castTo<number>().as('n'),
+      eb.lit(0).$castTo<number>().as('nu'),
+    ])
+    .groupBy(['t.indicator_id', 't.org_unit_id', 't.type']);
+  // Each unit's latest baseline stands for every quarter of the range.
+  const baselines = qc.selectFrom('baseline as t').select((eb) => [
+    't.indicator_id',
+    't.org_unit_id as unit_id',
+    eb.cast<string>(eb.val(ALL_OPTIONS), 'text').as('key'),
+    eb.ref('t.type').$castTo<string>().as('kind'),
+    (isSum
+      ? eb(
+          eb('t.value', '*', eb.lit(perQuarter)),
+          '*',
+          eb.selectFrom('range_quarter').select((inner) => inner.fn.countAll<number>().as('quarters')),
+        )
+      : eb.ref('t.value')
+    )
+      .$castTo<number>()
+      .as('v'),
+    eb.lit(null).$castTo<number | null>().as('num'),
+    eb.lit(null).$castTo<number | null>().as('den'),
+    eb.lit(0).$castTo<number>().as('n'),
+    eb.lit(0).$castTo<number>().as('nu'),
+  ]);
+  return targets.unionAll(baselines);
+}
+
 /** Level 2: one row per indicator × unit × key × kind over the quarters. */
-function seriesQuery(qc: QueryCreator<WithLatest>, type: AggregationType): Expression<LevelRow> {
+function seriesQuery(qc: QueryCreator<WithLatest>, type: AggregationType) {
   if (STATES.has(type)) {
     return qc
       .selectFrom('all_cell as c')

@@ -4,7 +4,7 @@
 import { type Kysely, sql } from 'kysely';
 import { engineOf } from '../dialect';
 import { type Database, REPORT_STATUSES } from '../schema';
-import { verifyValueCells } from './value-cells';
+import { type CellMismatch, verifyValueCells } from './value-cells';
 
 export interface IntegrityProblem {
   check: string;
@@ -26,16 +26,18 @@ const describe = (row: Record<string, unknown>) =>
     .map(([key, value]) => `${key}=${value === null ? 'null' : String(value)}`)
     .join(' ');
 
+const describeCell = (cell: CellMismatch['stored']): string =>
+  cell ? `${cell.sum}/${cell.count} values${cell.approved ? ' (approved)' : ''}` : 'none';
+
 const CHECKS: Check[] = [
   {
     // The analytics roll-up, kept by every write path in the write's transaction (value-cells.ts).
-    name: 'value_cell: every roll-up cell equals a recomputation from data_value',
+    name: 'value_cell: every roll-up cell equals a recomputation from data_value and its report',
     run: async (db) =>
       (await verifyValueCells(db, 1000)).map(
         (cell) =>
           `indicator_id=${cell.indicatorId} org_unit_id=${cell.unitId} period_id=${cell.periodId} ` +
-          `stored=${cell.stored ? `${cell.stored.sum}/${cell.stored.count} values` : 'none'} ` +
-          `computed=${cell.computed ? `${cell.computed.sum}/${cell.computed.count} values` : 'none'}`,
+          `stored=${describeCell(cell.stored)} computed=${describeCell(cell.computed)}`,
       ),
   },
   {

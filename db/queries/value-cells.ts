@@ -3,6 +3,7 @@
 // so analytics read live figures; verifyValueCells recomputes them all to prove it.
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../schema';
+import { APPROVED_STATUSES } from './data-values';
 import { bumpGeneration } from './generation';
 
 /** A unit's quarterly report: the cells of all its indicators are refreshed together. */
@@ -13,19 +14,30 @@ export interface CellKey {
 
 /**
  * The cells the values add up to, as value_cell stores them: the one definition of the roll-up that
- * refreshing, rebuilding and verifying share (migration 0005 states it once more, frozen in time).
+ * refreshing, rebuilding and verifying share (migrations 0005 and 0008 state it once more, frozen in
+ * time). A cell is approved while its unit's report for the quarter is approved or accepted
+ * (triggers on report keep that true afterwards).
  */
 function cellsFromValues(where: RawBuilder<unknown> = sql``): RawBuilder<unknown> {
   return sql`
-    select indicator_id, period_id, org_unit_id, sum(value) as value_sum, sum(numerator) as numerator_sum,
-           sum(denominator) as denominator_sum, count(*) as value_count
-    from data_value ${where}
-    group by indicator_id, period_id, org_unit_id
+    select c.indicator_id, c.period_id, c.org_unit_id, c.value_sum, c.numerator_sum, c.denominator_sum,
+           c.value_count,
+           case when exists (
+             select 1 from report r
+             where r.org_unit_id = c.org_unit_id and r.period_id = c.period_id
+               and r.status in (${sql.join(APPROVED_STATUSES)})
+           ) then 1 else 0 end as approved
+    from (
+      select indicator_id, period_id, org_unit_id, sum(value) as value_sum, sum(numerator) as numerator_sum,
+             sum(denominator) as denominator_sum, count(*) as value_count
+      from data_value ${where}
+      group by indicator_id, period_id, org_unit_id
+    ) c
   `;
 }
 
 const INSERT_CELLS = sql`
-  insert into value_cell (indicator_id, period_id, org_unit_id, value_sum, numerator_sum, denominator_sum, value_count)
+  insert into value_cell (indicator_id, period_id, org_unit_id, value_sum, numerator_sum, denominator_sum, value_count, approved)
 `;
 
 /** Report keys per statement: two parameters each, far below either engine's limit. */
@@ -70,12 +82,13 @@ export interface CellMismatch {
   unitId: number;
   periodId: string;
   /** What value_cell holds (null: no row) and what the values add up to (null: no values). */
-  stored: { sum: number; count: number } | null;
-  computed: { sum: number; count: number } | null;
+  stored: { sum: number; count: number; approved: boolean } | null;
+  computed: { sum: number; count: number; approved: boolean } | null;
 }
 
 /**
- * Compares every stored cell with a full recomputation from data_value. Sums are compared with a
+ * Compares every stored cell with a full recomputation from data_value (and its approval with the
+ * report's status). Sums are compared with a
  * relative tolerance of 1e-9: adding the same doubles in another order may change the last bits.
  */
 export async function verifyValueCells(db: Kysely<Database>, limit = 20): Promise<CellMismatch[]> {
@@ -87,22 +100,25 @@ export async function verifyValueCells(db: Kysely<Database>, limit = 20): Promis
     s_num: number | null;
     s_den: number | null;
     s_count: number | string | null;
+    s_approved: number | string | null;
     c_sum: number | null;
     c_num: number | null;
     c_den: number | null;
     c_count: number | string | null;
+    c_approved: number | string | null;
   }>`
     with computed as (${cellsFromValues()})
     select coalesce(s.indicator_id, c.indicator_id) as indicator_id,
            coalesce(s.org_unit_id, c.org_unit_id) as org_unit_id,
            coalesce(s.period_id, c.period_id) as period_id,
-           s.value_sum as s_sum, s.numerator_sum as s_num, s.denominator_sum as s_den, s.value_count as s_count,
-           c.value_sum as c_sum, c.numerator_sum as c_num, c.denominator_sum as c_den, c.value_count as c_count
+           s.value_sum as s_sum, s.numerator_sum as s_num, s.denominator_sum as s_den, s.value_count as s_count, s.approved as s_approved,
+           c.value_sum as c_sum, c.numerator_sum as c_num, c.denominator_sum as c_den, c.value_count as c_count, c.approved as c_approved
     from value_cell s
     full outer join computed c
       on c.indicator_id = s.indicator_id and c.period_id = s.period_id and c.org_unit_id = s.org_unit_id
     where s.indicator_id is null or c.indicator_id is null
        or s.value_count <> c.value_count
+       or s.approved <> c.approved
        or abs(s.value_sum - c.value_sum) > 1e-9 * (1 + abs(c.value_sum))
        or (s.numerator_sum is null) <> (c.numerator_sum is null)
        or abs(s.numerator_sum - c.numerator_sum) > 1e-9 * (1 + abs(c.numerator_sum))
@@ -114,7 +130,13 @@ export async function verifyValueCells(db: Kysely<Database>, limit = 20): Promis
     indicatorId: Number(row.indicator_id),
     unitId: Number(row.org_unit_id),
     periodId: String(row.period_id),
-    stored: row.s_count == null ? null : { sum: Number(row.s_sum), count: Number(row.s_count) },
-    computed: row.c_count == null ? null : { sum: Number(row.c_sum), count: Number(row.c_count) },
+    stored:
+      row.s_count == null
+        ? null
+        : { sum: Number(row.s_sum), count: Number(row.s_count), approved: Number(row.s_approved) === 1 },
+    computed:
+      row.c_count == null
+        ? null
+        : { sum: Number(row.c_sum), count: Number(row.c_count), approved: Number(row.c_approved) === 1 },
   }));
 }

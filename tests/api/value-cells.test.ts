@@ -116,6 +116,69 @@ describe.each(ENGINES)('the analytics roll-up on %s', (engine) => {
     expect(await analyticsTotal()).toMatchObject({ value: 5 * options.length + 4, values: options.length + 1 });
   });
 
+  test("a cell's approval follows its report, whatever changes the report, and public answers with it", async () => {
+    /** What anyone without an account reads: approved values only. */
+    const publicTotal = async () => {
+      const response = await app.request(`/api/analytics?indicator=${INDICATOR}&orgUnit=${UNIT}&periods=${PERIOD}`);
+      return ((await response.json()) as { total: { value: number | null; values: number } }).total;
+    };
+    const cellApproval = async (db = handle.db) =>
+      (
+        await db
+          .selectFrom('value_cell as c')
+          .innerJoin('org_unit as u', 'u.id', 'c.org_unit_id')
+          .select('c.approved')
+          .distinct()
+          .where('u.code', '=', UNIT)
+          .where('c.period_id', '=', PERIOD)
+          .execute()
+      ).map((row) => Number(row.approved));
+    const values = await stored();
+    const total = values.reduce((sum, value) => sum + value.value, 0);
+    expect(values.length).toBeGreaterThan(0);
+    expect(await cellApproval()).toEqual([0]);
+    expect(await publicTotal()).toMatchObject({ value: null, values: 0 });
+
+    cookies['region.bicol'] = await signIn(app, 'region.bicol@example.org');
+    const path = `/api/reports/${UNIT}/${PERIOD}`;
+    expect((await request('local.naga', 'POST', `${path}/submit`, '{}')).status).toBe(200);
+    expect(await cellApproval()).toEqual([0]);
+    expect((await request('region.bicol', 'POST', `${path}/approve`, '{}')).status).toBe(200);
+    expect(await cellApproval()).toEqual([1]);
+    expect(await publicTotal()).toMatchObject({ value: total, values: values.length });
+    await expectCellsConsistent();
+
+    // Any writer, not only the API: the triggers on report keep the flag (the deletion is undone).
+    const report = handle.db
+      .selectFrom('org_unit as u')
+      .innerJoin('report as r', 'r.org_unit_id', 'u.id')
+      .where('u.code', '=', UNIT)
+      .where('r.period_id', '=', PERIOD);
+    const { id } = await report.select('r.id').executeTakeFirstOrThrow();
+    await handle.db.updateTable('report').set({ status: 'returned' }).where('id', '=', id).execute();
+    expect(await cellApproval()).toEqual([0]);
+    expect(await publicTotal()).toMatchObject({ value: null, values: 0 });
+    await handle.db.updateTable('report').set({ status: 'accepted' }).where('id', '=', id).execute();
+    expect(await cellApproval()).toEqual([1]);
+    await expectCellsConsistent();
+    await handle.db
+      .transaction()
+      .execute(async (trx) => {
+        const events = trx.selectFrom('report_event').select('id').where('report_id', '=', id);
+        await trx.deleteFrom('report_event_note').where('report_event_id', 'in', events).execute();
+        await trx.deleteFrom('report_event').where('report_id', '=', id).execute();
+        await trx.deleteFrom('report').where('id', '=', id).execute();
+        expect(await cellApproval(trx)).toEqual([0]);
+        expect(await verifyValueCells(trx)).toEqual([]);
+        throw new Error('roll back');
+      })
+      .catch((error: Error) => expect(error.message).toBe('roll back'));
+    expect(await cellApproval()).toEqual([1]);
+    // Back to a draft for the tests after this one.
+    await handle.db.updateTable('report').set({ status: 'draft' }).where('id', '=', id).execute();
+    expect(await cellApproval()).toEqual([0]);
+  });
+
   test('a DHIS2 import that deletes values empties the cell', async () => {
     const current = await stored();
     const dataValues = current.map((value) => ({
