@@ -248,6 +248,35 @@ test('the virtualised explorer announces every row, reaches the last by keyboard
   expect([1, 2, 3, 4, 5].map((column) => String(lastXlsxRow?.getCell(column).value))).toEqual(lastRow.slice(0, 5));
 });
 
+test('a focused group toggle keeps the focus while the explorer scrolls it out of view', async ({ page }) => {
+  await signIn(page, 'admin@example.org');
+  await page.goto('/explorer?indicator=MIG_SERVED&group=period');
+  const table = page.locator('table.pivot-table');
+  const toggles = table.locator('button.group-toggle');
+  await expect(toggles.first()).toBeVisible({ timeout: 60_000 });
+  const first = toggles.first();
+  // Its name as assistive technology reads it (the arrow is hidden): "2024Q4 (1410)".
+  const name = ((await first.textContent()) ?? '').replace(/^[▸▾]\s*/, '').trim();
+  expect(name).toMatch(/^\d{4}Q\d \(\d+\)$/);
+  await first.focus();
+  await page.keyboard.press('Enter');
+  await expect(first).toHaveAttribute('aria-expanded', 'true');
+  // Hundreds of rows open under it: scroll to the end, far past the rows drawn around the view.
+  await page.locator('.pivot-scroll').evaluate((element) => {
+    element.scrollTop = element.scrollHeight;
+  });
+  const rowCount = Number(await table.getAttribute('aria-rowcount'));
+  await expect(table.locator(`tbody tr[aria-rowindex="${rowCount}"]`)).toBeVisible();
+  // The toggle is still in the document and still has the focus (it used to fall to the page).
+  const focused = page.locator('button.group-toggle:focus');
+  await expect(focused).toHaveAccessibleName(name);
+  // The keyboard acts on it from there: Enter collapses the group, and the table shrinks.
+  await page.keyboard.press('Enter');
+  await expect(focused).toHaveAttribute('aria-expanded', 'false');
+  await expect(table).not.toHaveAttribute('aria-rowcount', String(rowCount));
+  expect(await table.locator('tbody tr[aria-rowindex]').count()).toBeLessThan(80);
+});
+
 test('the explorer pivots 10,000+ values and exports exactly what is shown', async ({ page }) => {
   await signIn(page, 'admin@example.org');
   await page.goto('/explorer?indicator=MIG_SERVED');

@@ -17,13 +17,14 @@ import {
   type Table,
   useReactTable,
 } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { defaultRangeExtractor, type Range, useVirtualizer } from '@tanstack/react-virtual';
 import type { TFunction } from 'i18next';
 import {
   createContext,
   memo,
   type ReactNode,
   type RefObject,
+  useCallback,
   useContext,
   useEffect,
   useId,
@@ -38,7 +39,7 @@ import { formatIndicatorValue } from '../../lib/format';
 import { DEFAULT_LOCALE, type Locale } from '../../lib/locale';
 import { type ExplorerRow, type GroupAggregation, ratioOf, type TableState } from './pivot';
 import { type ExplorerColumn, GROUPABLE_COLUMNS, NUMBER_FILTER_COLUMNS } from './search';
-import { bodyRowIndex, OVERSCAN_ROWS, spacerHeights, tableRowCount } from './virtual-rows';
+import { bodyLayout, bodyRowIndex, OVERSCAN_ROWS, tableRowCount, withKeptRow } from './virtual-rows';
 
 const ROW_HEIGHT = 36;
 /** The column names, then the column filters. */
@@ -334,30 +335,48 @@ function VirtualBody({
   columnCount: number;
   scrollRef: RefObject<HTMLElement | null>;
 }) {
+  // The row holding keyboard focus (a group toggle) stays drawn when it scrolls out of view: unmounted,
+  // its button would take the focus with it to the page body.
+  // Kept by id: expanding or collapsing a group above it moves its index.
+  const [focusedId, setFocusedId] = useState<string | null>(null);
+  const focused = useMemo(() => {
+    if (focusedId === null) return null;
+    const index = rows.findIndex((row) => row.id === focusedId);
+    return index < 0 ? null : index;
+  }, [rows, focusedId]);
+  const rangeExtractor = useCallback(
+    (range: Range) => withKeptRow(defaultRangeExtractor(range), focused, range.count),
+    [focused],
+  );
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: OVERSCAN_ROWS,
+    rangeExtractor,
   });
   const drawn = virtualizer.getVirtualItems();
-  const { above, below } = spacerHeights(drawn, virtualizer.getTotalSize());
+  const byIndex = new Map(drawn.map((item) => [item.index, item]));
   return (
-    <tbody>
-      {above > 0 ? <Spacer height={above} columnCount={columnCount} /> : null}
-      {drawn.map((item) => {
-        const row = rows[item.index];
-        return row ? (
+    <tbody
+      onFocus={(event) => setFocusedId((event.target as HTMLElement).closest('tr')?.dataset.rowId ?? null)}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setFocusedId(null);
+      }}
+    >
+      {bodyLayout(drawn, virtualizer.getTotalSize()).map((part) => {
+        if (part.kind === 'gap') return <Spacer key={part.key} height={part.height} columnCount={columnCount} />;
+        const row = rows[part.index];
+        return row && byIndex.has(part.index) ? (
           <PivotRow
             key={row.id}
             row={row}
             cells={row.getVisibleCells()}
-            rowIndex={bodyRowIndex(item.index, HEADER_ROWS)}
+            rowIndex={bodyRowIndex(part.index, HEADER_ROWS)}
             expanded={row.getIsExpanded()}
           />
         ) : null;
       })}
-      {below > 0 ? <Spacer height={below} columnCount={columnCount} /> : null}
     </tbody>
   );
 }
@@ -390,6 +409,7 @@ const PivotRow = memo(function PivotRow({
 }) {
   return (
     <tr
+      data-row-id={row.id}
       aria-rowindex={rowIndex}
       className={row.getIsGrouped() ? 'group-row' : undefined}
       style={{ height: ROW_HEIGHT }}

@@ -1,6 +1,8 @@
 // The arithmetic of the explorer's virtualised table body: only the rows in view (and a few either
-// side) are in the document, between two empty rows that stand in for the rest, so the table keeps
-// its full height and the scroll bar its meaning. Pure, so it is tested without a browser.
+// side) are in the document, between empty rows that stand in for the rest, so the table keeps its
+// full height and the scroll bar its meaning. The row holding keyboard focus stays drawn when it
+// scrolls out of view (or focus would fall to the page), so the drawn rows may have a gap between
+// them. Pure, so it is tested without a browser.
 
 /**
  * Rows drawn beyond the visible ones on each side. They cover what the compositor scrolls into view
@@ -17,12 +19,29 @@ export interface RowSpan {
   end: number;
 }
 
-/** Heights of the stand-in rows above and below the drawn ones; 0 where none is needed. */
-export function spacerHeights(drawn: readonly RowSpan[], totalHeight: number): { above: number; below: number } {
-  const first = drawn[0];
-  const last = drawn.at(-1);
-  if (!first || !last) return { above: 0, below: Math.max(0, totalHeight) };
-  return { above: Math.max(0, first.start), below: Math.max(0, totalHeight - last.end) };
+/** The body as drawn: rows by index, and stand-ins for the rows between them (px high). */
+export type BodyPart = { kind: 'row'; index: number } | { kind: 'gap'; height: number; key: string };
+
+/**
+ * The drawn rows in order, with a stand-in wherever rows are not drawn: above the first, between two
+ * that are not neighbours (the kept focused row far from the view), and below the last.
+ */
+export function bodyLayout(drawn: readonly RowSpan[], totalHeight: number): BodyPart[] {
+  const parts: BodyPart[] = [];
+  let edge = 0;
+  for (const span of drawn) {
+    if (span.start > edge) parts.push({ kind: 'gap', height: span.start - edge, key: `gap-before-${span.index}` });
+    parts.push({ kind: 'row', index: span.index });
+    edge = Math.max(edge, span.end);
+  }
+  if (totalHeight > edge) parts.push({ kind: 'gap', height: totalHeight - edge, key: 'gap-end' });
+  return parts;
+}
+
+/** The indexes to draw: the virtualizer's range, and the focused row wherever it is. */
+export function withKeptRow(range: readonly number[], kept: number | null, count: number): number[] {
+  if (kept === null || kept < 0 || kept >= count || range.includes(kept)) return [...range];
+  return [...range, kept].sort((a, b) => a - b);
 }
 
 /** aria-rowindex of the body row at `index` (0-based in the row model): 1-based, after the header rows. */
