@@ -405,14 +405,20 @@ async function bucketAggregates(
       (cte) => cte('baseline').materialized(),
       (qc) => latestBaselineQuery(qc, query, shape),
     )
-    .with('all_cell', (qc): Expression<CellRow> => {
-      const actual = qc
-        .selectFrom('cell')
-        .select(['indicator_id', 'unit_id', 'period_id', 'key', 'kind', 'v', 'num', 'den', 'n', 'nu']);
-      return withReferences && !compact
-        ? actual.unionAll(referenceCellQuery(qc, query, shape, by, referenceQuarters))
-        : actual;
-    })
+    // Only the states read it twice (their latest quarter, then the series): otherwise it is inlined,
+    // as both engines would not do on their own while `latest` names it (a 36,000-row copy for the
+    // programme over 24 quarters, about half the statement's time on PostgreSQL).
+    .with(
+      (cte) => (STATES.has(type) ? cte('all_cell') : cte('all_cell').notMaterialized()),
+      (qc): Expression<CellRow> => {
+        const actual = qc
+          .selectFrom('cell')
+          .select(['indicator_id', 'unit_id', 'period_id', 'key', 'kind', 'v', 'num', 'den', 'n', 'nu']);
+        return withReferences && !compact
+          ? actual.unionAll(referenceCellQuery(qc, query, shape, by, referenceQuarters))
+          : actual;
+      },
+    )
     .with('latest', (qc) =>
       qc
         .selectFrom('all_cell')
