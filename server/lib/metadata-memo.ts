@@ -20,7 +20,10 @@ import { readGeneration } from '../../db/queries/generation';
 import type { Database } from '../../db/schema';
 
 export interface MetadataMemoOptions {
-  /** Entries kept for the current generation. Default 2,000. */
+  /**
+   * Entries kept for the current generation. Default 1,000; the largest, a programme-wide breakdown by
+   * municipality, is some 2,000 short rows.
+   */
   maxEntries?: number;
 }
 
@@ -35,7 +38,7 @@ export interface MetadataMemo {
   view(db: Kysely<Database>): Promise<MetadataView>;
 }
 
-export const DEFAULT_METADATA_ENTRIES = 2000;
+export const DEFAULT_METADATA_ENTRIES = 1000;
 
 /** Computes every time: for transactions, and for callers without a memo. */
 export const NO_MEMO: MetadataView = { get: (_key, compute) => compute() };
