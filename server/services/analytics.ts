@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import { lastCompleteQuarter, quarterId, quartersEndingWith } from '../../db/periods';
 import {
   type Aggregate,
+  type AnalyticsIndicator,
   type AnalyticsScope,
   aggregateIndicators,
   BREAKDOWNS,
@@ -12,13 +13,12 @@ import {
   type BreakdownUnit,
   emptyFigure,
   type Figure,
-  findAnalyticsIndicators,
   findAnalyticsProject,
   listBreakdownUnits,
   listKindsBelow,
 } from '../../db/queries/analytics';
 import type { Visibility } from '../../db/queries/data-values';
-import { type CodeName, type IndicatorSummary, listIndicators } from '../../db/queries/indicators';
+import { type CodeName, describeIndicators, type IndicatorSummary } from '../../db/queries/indicators';
 import { findOrgUnitScope, type OrgUnitSummary } from '../../db/queries/org-units';
 import type { Database, Locale, UnitKind } from '../../db/schema';
 import { type ErrorBody, errorBody } from '../lib/errors';
@@ -100,9 +100,9 @@ export async function analyse(
   const metadata = memo ? await memo.view(db) : NO_MEMO;
   const { orgUnit, project: projectCode } = request;
   // Keys are JSON arrays: a code from the query string can hold any character, and is never mistaken for two.
-  const [[found, described], scopeUnit, project] = await Promise.all([
+  const [described, scopeUnit, project] = await Promise.all([
     metadata.get(JSON.stringify(['indicators', locale, ...[...codes].sort()]), () =>
-      Promise.all([findAnalyticsIndicators(db, codes), listIndicators(db, { codes, locale })]),
+      describeIndicators(db, { codes, locale }),
     ),
     orgUnit === undefined
       ? null
@@ -113,9 +113,8 @@ export async function analyse(
           findAnalyticsProject(db, projectCode, locale),
         ),
   ]);
-  const indicatorOf = new Map(found.map((indicator) => [indicator.code, indicator]));
-  const describedOf = new Map(described.map((indicator) => [indicator.code, indicator]));
-  const unknown = codes.filter((code) => !indicatorOf.has(code) || !describedOf.has(code));
+  const describedOf = new Map(described.map((indicator) => [indicator.summary.code, indicator]));
+  const unknown = codes.filter((code) => !describedOf.has(code));
   if (unknown.length > 0) {
     const message =
       unknown.length === 1
@@ -130,9 +129,20 @@ export async function analyse(
     return notFound('project_not_found', `No project has the code "${request.project}".`);
   }
   const indicators = codes.flatMap((code) => {
-    const indicator = indicatorOf.get(code);
-    const summary = describedOf.get(code);
-    return indicator && summary ? [{ indicator, summary }] : [];
+    const found = describedOf.get(code);
+    if (!found) return [];
+    const { id, disaggregationId, summary } = found;
+    const indicator: AnalyticsIndicator = {
+      id,
+      code,
+      aggregationType: summary.aggregationType,
+      periodicity: summary.periodicity,
+      direction: summary.direction,
+      countThreshold: summary.countThreshold,
+      stageMax: summary.stageMax,
+      disaggregationId,
+    };
+    return [{ indicator, summary }];
   });
 
   if (by === 'option') {

@@ -25,18 +25,18 @@ const ENDPOINTS: [name: string, path: string, cold: number, warm: number][] = [
   ['points', '/api/geo/points?parent=PHL&locale=es', 3, 3],
   ['completeness by unit', '/api/completeness?orgUnit=PHL&by=unit&periods=2026Q2', 4, 4],
   ['completeness by quarter', '/api/completeness?orgUnit=PHL&by=period&periods=2026Q1,2026Q2', 3, 3],
-  ['analytics, children', '/api/analytics?indicator=MIG_SERVED&orgUnit=PHL&by=unit&periods=2026Q2&locale=es', 19, 2],
+  ['analytics, children', '/api/analytics?indicator=MIG_SERVED&orgUnit=PHL&by=unit&periods=2026Q2&locale=es', 18, 2],
   [
     'analytics, every municipality',
     '/api/analytics?indicator=MIG_SERVED&orgUnit=PHL&by=unit&level=municipality&periods=2026Q2&locale=es',
-    20,
+    19,
     2,
   ],
-  ['analytics, by quarter', '/api/analytics?indicator=MIG_SERVED&orgUnit=PHL&by=period&periods=2026Q1,2026Q2', 12, 3],
+  ['analytics, by quarter', '/api/analytics?indicator=MIG_SERVED&orgUnit=PHL&by=period&periods=2026Q1,2026Q2', 11, 3],
   [
     'analytics, by option',
     '/api/analytics?indicator=MIG_SERVED&orgUnit=PHL&by=option&category=SEX&periods=2026Q2',
-    12,
+    11,
     3,
   ],
 ];
