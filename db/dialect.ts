@@ -14,6 +14,7 @@ import {
   PostgresDialect,
   type RawBuilder,
   SqliteAdapter,
+  type SqliteDatabase,
   SqliteDialect,
   type SqliteDialectConfig,
   SqliteDriver,
@@ -147,6 +148,33 @@ class ImmediateSqliteDriver extends SqliteDriver {
   }
 }
 
+/** Prepared statements kept per SQLite connection, the least recently used dropped first. */
+const SQLITE_STATEMENTS = 200;
+
+/**
+ * The connection as Kysely sees it, preparing each distinct SQL text once: Kysely prepares every
+ * statement it runs, and preparing the analytics aggregate (a dozen CTEs) took about as long as running
+ * it for a region. Safe to share: Kysely runs one statement at a time on the single connection (a stream
+ * holds it until done), and SQLite prepares a statement again by itself when the schema changes.
+ */
+function cachingStatements(connection: SQLite.Database): SqliteDatabase {
+  // A Map iterates in insertion order: re-inserting on use makes its first key the least recently used.
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => connection.close(),
+    prepare(text) {
+      const statement = statements.get(text) ?? connection.prepare(text);
+      statements.delete(text);
+      statements.set(text, statement);
+      for (const oldest of statements.keys()) {
+        if (statements.size <= SQLITE_STATEMENTS) break;
+        statements.delete(oldest);
+      }
+      return statement;
+    },
+  };
+}
+
 class ImmediateSqliteDialect extends SqliteDialect {
   private readonly config: SqliteDialectConfig;
 
@@ -155,7 +183,7 @@ class ImmediateSqliteDialect extends SqliteDialect {
     private readonly locks: Required<SqliteLockOptions>,
   ) {
     const config: SqliteDialectConfig = {
-      database: connection,
+      database: cachingStatements(connection),
       // Remembered for bulk writes, which run prepared statements on the connection itself.
       onCreateConnection: async (kyselyConnection) => {
         sqliteConnections.set(kyselyConnection, connection);

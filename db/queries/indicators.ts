@@ -52,6 +52,18 @@ export interface IndicatorFilter {
 }
 
 export async function listIndicators(db: Kysely<Database>, filter: IndicatorFilter): Promise<IndicatorSummary[]> {
+  return (await describeIndicators(db, filter)).map((indicator) => indicator.summary);
+}
+
+/** An indicator's description with the ids the SQL of its figures reads. */
+export interface DescribedIndicator {
+  id: number;
+  disaggregationId: number;
+  summary: IndicatorSummary;
+}
+
+/** listIndicators, each with its ids (analytics reads the indicator's rows once for both). */
+export async function describeIndicators(db: Kysely<Database>, filter: IndicatorFilter): Promise<DescribedIndicator[]> {
   let query = db
     .selectFrom('indicator as i')
     .leftJoin('theme as t', 't.id', 'i.theme_id')
@@ -93,7 +105,7 @@ export async function listIndicators(db: Kysely<Database>, filter: IndicatorFilt
     stages.map((stage) => stage.id),
     filter.locale,
   );
-  return rows.map((row) => ({
+  const summaryOf = (row: (typeof rows)[number]): IndicatorSummary => ({
     code: row.code,
     name: pick(translations, row.id, 'name', row.name),
     shortName: pick(translations, row.id, 'short_name', row.short_name),
@@ -116,6 +128,11 @@ export async function listIndicators(db: Kysely<Database>, filter: IndicatorFilt
         : { code: row.theme_code, name: pick(themeTranslations, row.theme_id, 'name', row.theme_name) },
     tiers: tiers.filter((tier) => tier.indicator_id === row.id).map((tier) => tier.tier),
     disaggregation: disaggregations.get(row.disaggregation_id) as DisaggregationDetail,
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    disaggregationId: row.disaggregation_id,
+    summary: summaryOf(row),
   }));
 }
 

@@ -83,6 +83,26 @@ export async function findOrgUnitRow(db: Kysely<Database>, code: string): Promis
   return db.selectFrom('org_unit').selectAll().where('code', '=', code).executeTakeFirst();
 }
 
+/** A unit as a scope: its row for the SQL that reads its subtree, and its summary in the reader's language. */
+export interface OrgUnitScope {
+  id: number;
+  path: string;
+  level: number;
+  summary: OrgUnitSummary;
+}
+
+/** One unit by code with what reading its subtree needs; undefined for an unknown code. */
+export async function findOrgUnitScope(
+  db: Kysely<Database>,
+  code: string,
+  locale: Locale,
+): Promise<OrgUnitScope | undefined> {
+  const row = await baseQuery(db).where('u.code', '=', code).executeTakeFirst();
+  if (!row) return undefined;
+  const [summary] = await summarise(db, [row], locale);
+  return summary && { id: row.id, path: row.path, level: row.level, summary };
+}
+
 export interface OrgUnitDetail {
   unit: OrgUnitSummary;
   ancestors: OrgUnitSummary[];

@@ -4,6 +4,7 @@ import { BREAKDOWNS, type Breakdown, type Figure } from '../../db/queries/analyt
 import { AGGREGATION_TYPES, type Database, DIRECTIONS, PERIODICITIES, UNIT_KINDS, VALUE_TYPES } from '../../db/schema';
 import { visibilityOf } from '../lib/env';
 import { errorBody, errorResponses } from '../lib/errors';
+import { createMetadataMemo } from '../lib/metadata-memo';
 import { createRouter } from '../lib/router';
 import { CodeNameSchema, LocaleQuery, QuarterListQuery, UnitRefSchema } from '../lib/schemas';
 import { type AnalyticsResult, analyse, type IndicatorAnalytics } from '../services/analytics';
@@ -505,6 +506,8 @@ function figuresOf(item: IndicatorAnalytics, result: AnalyticsResult, by: Breakd
 }
 
 export function analyticsRoutes(db: Kysely<Database>, now: () => Date) {
+  // Indicator descriptions, units and breakdown rows, read once per data generation.
+  const memo = createMetadataMemo();
   return createRouter().openapi(analytics, async (c) => {
     const query = c.req.valid('query');
     const visibility = visibilityOf(c.get('user'));
@@ -522,6 +525,7 @@ export function analyticsRoutes(db: Kysely<Database>, now: () => Date) {
       },
       visibility,
       now(),
+      memo,
     );
     if (!outcome.ok) return outcome.status === 404 ? c.json(outcome.error, 404) : c.json(outcome.error, 400);
     const { result } = outcome;

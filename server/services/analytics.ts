@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import { lastCompleteQuarter, quarterId, quartersEndingWith } from '../../db/periods';
 import {
   type Aggregate,
+  type AnalyticsIndicator,
   type AnalyticsScope,
   aggregateIndicators,
   BREAKDOWNS,
@@ -12,16 +13,16 @@ import {
   type BreakdownUnit,
   emptyFigure,
   type Figure,
-  findAnalyticsIndicators,
   findAnalyticsProject,
   listBreakdownUnits,
   listKindsBelow,
 } from '../../db/queries/analytics';
 import type { Visibility } from '../../db/queries/data-values';
-import { type CodeName, type IndicatorSummary, listIndicators } from '../../db/queries/indicators';
-import { findOrgUnitRow, listOrgUnits, type OrgUnitSummary } from '../../db/queries/org-units';
+import { type CodeName, describeIndicators, type IndicatorSummary } from '../../db/queries/indicators';
+import { findOrgUnitScope, type OrgUnitSummary } from '../../db/queries/org-units';
 import type { Database, Locale, UnitKind } from '../../db/schema';
 import { type ErrorBody, errorBody } from '../lib/errors';
+import { type MetadataMemo, NO_MEMO } from '../lib/metadata-memo';
 
 /** Quarters analysed when the request names none: the last four complete ones. */
 export const DEFAULT_QUARTERS = 4;
@@ -79,11 +80,16 @@ function quoted(codes: readonly string[]): string {
   return codes.map((code) => `"${code}"`).join(', ');
 }
 
+/**
+ * With a memo, the metadata (indicators, units, project, breakdown rows) is read once per data generation
+ * and the answer costs the generation's read and the figures' statements.
+ */
 export async function analyse(
   db: Kysely<Database>,
   request: AnalyticsRequest,
   visibility: Visibility,
   now: Date,
+  memo?: MetadataMemo,
 ): Promise<AnalyticsOutcome> {
   const { locale, by, level } = request;
   const codes = [...new Set(request.indicators)];
@@ -91,15 +97,24 @@ export async function analyse(
     ? [...request.periods]
     : quartersEndingWith(lastCompleteQuarter(now), DEFAULT_QUARTERS).map((quarter) => quarterId(quarter));
 
-  const [found, described, scopeRow, project] = await Promise.all([
-    findAnalyticsIndicators(db, codes),
-    listIndicators(db, { codes, locale }),
-    request.orgUnit === undefined ? null : findOrgUnitRow(db, request.orgUnit),
-    request.project === undefined ? null : findAnalyticsProject(db, request.project, locale),
+  const metadata = memo ? await memo.view(db) : NO_MEMO;
+  const { orgUnit, project: projectCode } = request;
+  // Keys are JSON arrays: a code from the query string can hold any character, and is never mistaken for two.
+  const [described, scopeUnit, project] = await Promise.all([
+    metadata.get(JSON.stringify(['indicators', locale, ...[...codes].sort()]), () =>
+      describeIndicators(db, { codes, locale }),
+    ),
+    orgUnit === undefined
+      ? null
+      : metadata.get(JSON.stringify(['unit', locale, orgUnit]), () => findOrgUnitScope(db, orgUnit, locale)),
+    projectCode === undefined
+      ? null
+      : metadata.get(JSON.stringify(['project', locale, projectCode]), () =>
+          findAnalyticsProject(db, projectCode, locale),
+        ),
   ]);
-  const indicatorOf = new Map(found.map((indicator) => [indicator.code, indicator]));
-  const describedOf = new Map(described.map((indicator) => [indicator.code, indicator]));
-  const unknown = codes.filter((code) => !indicatorOf.has(code) || !describedOf.has(code));
+  const describedOf = new Map(described.map((indicator) => [indicator.summary.code, indicator]));
+  const unknown = codes.filter((code) => !describedOf.has(code));
   if (unknown.length > 0) {
     const message =
       unknown.length === 1
@@ -107,16 +122,27 @@ export async function analyse(
         : `No indicators have the codes ${quoted(unknown)}.`;
     return notFound('indicator_not_found', message, [{ field: 'indicator', message, unknown }]);
   }
-  if (scopeRow === undefined) {
+  if (scopeUnit === undefined) {
     return notFound('org_unit_not_found', `No org unit has the code "${request.orgUnit}".`);
   }
   if (project === undefined) {
     return notFound('project_not_found', `No project has the code "${request.project}".`);
   }
   const indicators = codes.flatMap((code) => {
-    const indicator = indicatorOf.get(code);
-    const summary = describedOf.get(code);
-    return indicator && summary ? [{ indicator, summary }] : [];
+    const found = describedOf.get(code);
+    if (!found) return [];
+    const { id, disaggregationId, summary } = found;
+    const indicator: AnalyticsIndicator = {
+      id,
+      code,
+      aggregationType: summary.aggregationType,
+      periodicity: summary.periodicity,
+      direction: summary.direction,
+      countThreshold: summary.countThreshold,
+      stageMax: summary.stageMax,
+      disaggregationId,
+    };
+    return [{ indicator, summary }];
   });
 
   if (by === 'option') {
@@ -152,11 +178,11 @@ export async function analyse(
     ]);
   }
 
-  const scope: AnalyticsScope | null = scopeRow && { id: scopeRow.id, path: scopeRow.path, level: scopeRow.level };
+  const scope: AnalyticsScope | null = scopeUnit && { id: scopeUnit.id, path: scopeUnit.path, level: scopeUnit.level };
   if (level !== undefined) {
     // The kinds actually below the unit: a municipality sits at depth 3 in one country and 4 in another.
-    const allowed = await listKindsBelow(db, scope);
-    const where = scopeRow ? scopeRow.code : 'the programme';
+    const allowed = await metadata.get(JSON.stringify(['kinds', scope?.id ?? null]), () => listKindsBelow(db, scope));
+    const where = scopeUnit ? scopeUnit.summary.code : 'the programme';
     const message =
       by !== 'unit'
         ? 'level applies only with by=unit'
@@ -168,7 +194,7 @@ export async function analyse(
     }
   }
 
-  const [aggregates, units, selves] = await Promise.all([
+  const [aggregates, units] = await Promise.all([
     aggregateIndicators(db, {
       indicators: indicators.map(({ indicator }) => indicator),
       scope,
@@ -179,10 +205,12 @@ export async function analyse(
       projectId: project?.id,
       visibility,
     }),
-    by === 'unit' ? listBreakdownUnits(db, { scope, level, projectId: project?.id, locale }) : [],
-    scopeRow ? listOrgUnits(db, { codes: [scopeRow.code], locale }) : [],
+    by === 'unit'
+      ? metadata.get(JSON.stringify(['units', locale, scope?.id ?? null, level ?? null, project?.id ?? null]), () =>
+          listBreakdownUnits(db, { scope, level, projectId: project?.id, locale }),
+        )
+      : [],
   ]);
-  const [self] = selves;
   return {
     ok: true,
     result: {
@@ -191,7 +219,7 @@ export async function analyse(
         aggregate: aggregates.get(indicator.code) ?? { total: emptyFigure(indicator), rows: new Map() },
         empty: emptyFigure(indicator),
       })),
-      scope: self ?? null,
+      scope: scopeUnit?.summary ?? null,
       quarters,
       category: category ? { code: category.code, name: category.name } : null,
       project: project ? { code: project.code, name: project.name } : null,

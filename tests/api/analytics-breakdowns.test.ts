@@ -317,10 +317,16 @@ describe.each(ENGINES)('a scorecard request on the demo programme on %s', (engin
   }, 120_000);
   afterAll(async () => seeded.dispose());
 
-  /** The statements one request executes (an anonymous reader: no session lookup). */
-  async function statementsOf(query: string): Promise<string[]> {
+  /**
+   * The statements one request executes on a new app, its metadata memo empty as after any change to the
+   * data (an anonymous reader: no session lookup); with `warm`, those of the same request asked again
+   * (the public-answer cache off: the answer is computed).
+   */
+  async function statementsOf(query: string, warm = false): Promise<string[]> {
+    const fresh = createTestApp(log.handle, { responseCache: !warm });
+    if (warm) await read(fresh, `/api/analytics?${query}`);
     log.reset();
-    const { status } = await read(app, `/api/analytics?${query}`);
+    const { status } = await read(fresh, `/api/analytics?${query}`);
     expect(status, query).toBe(200);
     return log.statements();
   }
@@ -374,6 +380,15 @@ describe.each(ENGINES)('a scorecard request on the demo programme on %s', (engin
     expect(one.filter((statement) => statement.includes('value_cell'))).toHaveLength(1);
     expect(one.filter((statement) => statement.includes('data_value'))).toHaveLength(0);
     expect(one.length, outline(one)).toBeLessThanOrEqual(20);
+    // Asked again, the data unchanged: the data generation and the aggregate; the metadata is remembered.
+    const again = await statementsOf(
+      `indicator=MIG_SERVED&orgUnit=PH-05&by=unit&level=municipality&periods=2025`,
+      true,
+    );
+    expect(again.map((statement) => statement.slice(0, 60)).sort(), outline(again)).toEqual([
+      expect.stringContaining('data_generation'),
+      expect.stringMatching(/^with "raw_cell"/),
+    ]);
   });
 });
 

@@ -1,8 +1,8 @@
 import type { DatabaseHandle } from '../../db/dialect';
-import { createApp } from '../../server/app';
+import { type AppOptions, createApp } from '../../server/app';
 import { TEST_AS_OF } from './database';
 
-export function createTestApp(handle: DatabaseHandle, options: { clientDir?: string } = {}) {
+export function createTestApp(handle: DatabaseHandle, options: Pick<AppOptions, 'clientDir' | 'responseCache'> = {}) {
   return createApp(handle, { version: 'test', log: () => {}, now: () => TEST_AS_OF, ...options });
 }
 
