@@ -16,13 +16,14 @@ import {
   updateDataValuesAt,
   type ValueChange,
 } from '../../db/queries/exchange';
-import { type IndicatorSummary, listIndicatorOptions, listIndicators } from '../../db/queries/indicators';
+import { type IndicatorSummary, listIndicators } from '../../db/queries/indicators';
 import { findOrgUnitRow, tierOf } from '../../db/queries/org-units';
 import { findPeriod } from '../../db/queries/periods';
 import { listProjects } from '../../db/queries/projects';
 import {
   ensureReport,
   findReport,
+  listFormIndicators,
   listReportEvents,
   listReportingIndicators,
   listStandingReturnNotes,
@@ -187,7 +188,10 @@ export interface RowProblem {
 }
 
 /** Checks a value against its indicator's type; returns what to store, null to clear, or a problem. */
-export function validateValue(indicator: IndicatorSummary, input: ValueInput): ValueWrite | null | string {
+export function validateValue(
+  indicator: Pick<IndicatorSummary, 'valueType' | 'stageMax'>,
+  input: ValueInput,
+): ValueWrite | null | string {
   const comment = input.comment?.trim() ? input.comment.trim() : null;
   if (indicator.valueType === 'percentage') {
     const { numerator, denominator } = input;
@@ -226,6 +230,8 @@ function keyOf(indicator: string, option: string): string {
 
 export interface SaveResult {
   saved: number;
+  /** The report as the save left it (created, or marked as changed). */
+  report: ReportRow;
 }
 
 export async function saveValues(
@@ -249,13 +255,11 @@ export async function saveValues(
     );
   }
 
-  const { indicators } = await reportingIndicators(db, context, 'en');
-  const byCode = new Map(indicators.map((indicator) => [indicator.code, indicator]));
-  const options = await listIndicatorOptions(
+  const byCode = await listFormIndicators(
     db,
-    indicators.map((indicator) => indicator.code),
+    { id: unit.id, tier: tierOf(unit.kind) },
+    { startDate: period.start_date, endDate: period.end_date, quarter: period.quarter },
   );
-  const optionOf = new Map(options.map((row) => [keyOf(row.indicator, row.option), row]));
 
   const problems: RowProblem[] = [];
   const seen = new Set<string>();
@@ -269,9 +273,9 @@ export async function saveValues(
       problem(`${input.indicator} is not reported by ${unit.code} in ${period.id}.`);
       continue;
     }
-    const option = optionOf.get(keyOf(input.indicator, input.option));
-    if (!option) {
-      const valid = indicator.disaggregation.options.map((candidate) => candidate.code);
+    const optionId = indicator.options.get(input.option);
+    if (optionId === undefined) {
+      const valid = [...indicator.options.keys()];
       const listed = `${valid.slice(0, 5).join(', ')}${valid.length > 5 ? '…' : ''}`;
       problem(`"${input.option}" is not a breakdown of ${input.indicator}; use one of ${listed}.`);
       continue;
@@ -289,7 +293,7 @@ export async function saveValues(
     }
     writes.push({
       input,
-      write: validated && { ...validated, indicatorId: option.indicatorId, optionId: option.optionId },
+      write: validated && { ...validated, indicatorId: indicator.id, optionId },
     });
   }
   if (problems.length > 0) {
@@ -374,7 +378,7 @@ export async function saveValues(
       // Nothing of the batch is written: the person chooses between the two values first.
       if (conflicts.length > 0) throw versionConflict(conflicts);
       const saved = inserts.length + updates.length + deletes.length;
-      if (saved === 0) return { saved };
+      if (saved === 0) return { saved, report };
 
       // A handful of statements whatever the form's size: each kind of write in bulk, at the versions
       // read above. A count that falls short means someone wrote in between: name what changed.
@@ -390,9 +394,9 @@ export async function saveValues(
       }
       if (!complete) throw new ChangedMeanwhile();
       await insertValueAuditEntries(trx, audit, nowIso);
-      await touchReport(trx, report.id, nowIso);
+      const touched = await touchReport(trx, report.id, nowIso);
       await refreshValueCells(trx, [{ unitId: unit.id, periodId: period.id }]);
-      return { saved };
+      return { saved, report: touched };
     });
   } catch (error) {
     if (!(error instanceof ChangedMeanwhile)) throw error;
