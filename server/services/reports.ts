@@ -34,7 +34,7 @@ import {
   transitionReport,
   type ValueWrite,
 } from '../../db/queries/reports';
-import { refreshValueCells } from '../../db/queries/value-cells';
+import { refreshReportCells } from '../../db/queries/value-cells';
 import type { Database, Locale, OrgUnitRow, PeriodRow, ReportAction, ReportRow, ReportStatus } from '../../db/schema';
 import { inTransaction } from '../../db/transaction';
 import type { SessionUser } from '../lib/env';
@@ -321,6 +321,9 @@ export async function saveValues(
       const updates: ValueChange[] = [];
       const deletes: { id: number; version: number }[] = [];
       const audit: ValueAuditEntry[] = [];
+      // The indicators whose cells the writes change, and those of them that lose values.
+      const touched = new Set<number>();
+      const lost = new Set<number>();
       for (const { input, write } of writes) {
         const existing = stored.get(keyOf(input.indicator, input.option));
         const expected = input.version ?? null;
@@ -349,6 +352,7 @@ export async function saveValues(
             newValue: snapshotOf(write),
             indicatorId: write.indicatorId,
           });
+          touched.add(write.indicatorId);
         } else if (existing && write) {
           const unchanged =
             existing.value === write.value &&
@@ -364,6 +368,7 @@ export async function saveValues(
             newValue: snapshotOf(write),
             indicatorId: existing.indicatorId,
           });
+          touched.add(existing.indicatorId);
         } else if (existing && !write) {
           deletes.push({ id: existing.id, version: existing.version });
           audit.push({
@@ -373,6 +378,8 @@ export async function saveValues(
             newValue: null,
             indicatorId: existing.indicatorId,
           });
+          touched.add(existing.indicatorId);
+          lost.add(existing.indicatorId);
         }
       }
       // Nothing of the batch is written: the person chooses between the two values first.
@@ -394,9 +401,9 @@ export async function saveValues(
       }
       if (!complete) throw new ChangedMeanwhile();
       await insertValueAuditEntries(trx, audit, nowIso);
-      const touched = await touchReport(trx, report.id, nowIso);
-      await refreshValueCells(trx, [{ unitId: unit.id, periodId: period.id }]);
-      return { saved, report: touched };
+      const changed = await touchReport(trx, report.id, nowIso);
+      await refreshReportCells(trx, { unitId: unit.id, periodId: period.id }, [...touched], [...lost]);
+      return { saved, report: changed };
     });
   } catch (error) {
     if (!(error instanceof ChangedMeanwhile)) throw error;
