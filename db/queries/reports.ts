@@ -216,11 +216,32 @@ export async function ensureReport(
 ): Promise<ReportRow> {
   const existing = await findReport(db, unitId, periodId);
   if (existing) return existing;
+  const created = await createReport(db, unitId, periodId, actorId, now);
+  if (created) return created;
+  // Created by someone else between the two statements.
+  const theirs = await findReport(db, unitId, periodId);
+  if (!theirs) throw new Error(`report ${unitId}/${periodId} neither found nor created`);
+  return theirs;
+}
+
+/**
+ * Creates the draft report for a unit and quarter with its 'create' event; undefined when it exists
+ * already (nothing is written then). Call it inside a transaction, as the event needs the report.
+ */
+export async function createReport(
+  db: Kysely<Database>,
+  unitId: number,
+  periodId: string,
+  actorId: number,
+  now: string,
+): Promise<ReportRow | undefined> {
   const report = await db
     .insertInto('report')
     .values({ org_unit_id: unitId, period_id: periodId, status: 'draft', created_at: now, updated_at: now })
+    .onConflict((oc) => oc.columns(['org_unit_id', 'period_id']).doNothing())
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
+  if (!report) return undefined;
   await db
     .insertInto('report_event')
     .values({

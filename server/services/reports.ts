@@ -21,6 +21,7 @@ import { findOrgUnitRow, tierOf } from '../../db/queries/org-units';
 import { findPeriod } from '../../db/queries/periods';
 import { listProjects } from '../../db/queries/projects';
 import {
+  createReport,
   ensureReport,
   findReport,
   listFormIndicators,
@@ -306,7 +307,9 @@ export async function saveValues(
   let stored = new Map<string, StoredValue>();
   try {
     return await inTransaction(db, async (trx) => {
-      const report = await ensureReport(trx, unit.id, period.id, user.id, nowIso);
+      // A form opened on a quarter without a report usually still has none: create it in one go.
+      const created = context.report ? undefined : await createReport(trx, unit.id, period.id, user.id, nowIso);
+      const report = created ?? (await ensureReport(trx, unit.id, period.id, user.id, nowIso));
       // Re-read the state inside the transaction: a submission may have landed since the check above.
       if (!EDITABLE.has(report.status)) {
         throw new AppError(409, 'report_locked', `The ${period.id} report of ${unit.code} was just ${report.status}.`, {
@@ -401,7 +404,8 @@ export async function saveValues(
       }
       if (!complete) throw new ChangedMeanwhile();
       await insertValueAuditEntries(trx, audit, nowIso);
-      const changed = await touchReport(trx, report.id, nowIso);
+      // A report created by this save already says so: created and updated now.
+      const changed = created ?? (await touchReport(trx, report.id, nowIso));
       await refreshReportCells(trx, { unitId: unit.id, periodId: period.id }, [...touched], [...lost]);
       return { saved, report: changed };
     });
