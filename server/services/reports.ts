@@ -404,8 +404,7 @@ export async function saveValues(
       }
       if (!complete) throw new ChangedMeanwhile();
       await insertValueAuditEntries(trx, audit, nowIso);
-      // A report created by this save already says so: created and updated now.
-      const changed = created ?? (await touchReport(trx, report.id, nowIso));
+      const changed = await touchReport(trx, report.id, nowIso);
       await refreshReportCells(trx, { unitId: unit.id, periodId: period.id }, [...touched], [...lost]);
       return { saved, report: changed };
     });

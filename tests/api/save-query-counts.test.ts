@@ -15,8 +15,8 @@ const PERIOD = '2026Q3';
 
 /** Statements of the whole PUT: a new form's every value inserted, then every value updated. */
 const PINNED: Record<Engine, { fresh: number; updated: number }> = {
-  sqlite: { fresh: 25, updated: 26 },
-  postgres: { fresh: 27, updated: 28 },
+  sqlite: { fresh: 26, updated: 26 },
+  postgres: { fresh: 28, updated: 28 },
 };
 
 type Form = {
