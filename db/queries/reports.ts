@@ -1,17 +1,17 @@
 // Quarterly reports: which indicators a unit reports, its values, the report's state and history.
 import type { Kysely } from 'kysely';
-import type { Database, ReportAction, ReportRow, ReportStatus, UnitTier } from '../schema';
+import type { Database, ReportAction, ReportRow, ReportStatus, UnitTier, ValueType } from '../schema';
+
+type ReportingUnit = { id: number; tier: UnitTier };
+type ReportingPeriod = { startDate: string; endDate: string; quarter: number | null };
 
 /**
- * The indicators a unit reports for a quarter: those in the results of projects that cover the unit
- * and run during the quarter, reported at the unit's tier. Annual indicators only in Q4.
+ * The rule of who reports what: indicators in the results of projects that cover the unit and run
+ * during the quarter, reported at the unit's tier, in the projects' order (annual ones are left to
+ * the caller, which keeps them only in Q4).
  */
-export async function listReportingIndicators(
-  db: Kysely<Database>,
-  unit: { id: number; tier: UnitTier },
-  period: { startDate: string; endDate: string; quarter: number | null },
-): Promise<{ indicatorId: number; code: string; projectCode: string; projectId: number }[]> {
-  const rows = await db
+function reportingLinks(db: Kysely<Database>, unit: ReportingUnit, period: ReportingPeriod) {
+  return db
     .selectFrom('project_unit as pu')
     .innerJoin('project as p', 'p.id', 'pu.project_id')
     .innerJoin('result as r', 'r.project_id', 'p.id')
@@ -20,13 +20,25 @@ export async function listReportingIndicators(
     .innerJoin('indicator_tier as it', (join) =>
       join.onRef('it.indicator_id', '=', 'i.id').on('it.tier', '=', unit.tier),
     )
-    .select(['i.id', 'i.code', 'i.periodicity', 'p.code as project_code', 'p.id as project_id'])
     .where('pu.org_unit_id', '=', unit.id)
     .where('p.start_date', '<=', period.endDate)
     .where('p.end_date', '>=', period.startDate)
     .orderBy('p.code')
     .orderBy('r.sort_order')
-    .orderBy('ri.sort_order')
+    .orderBy('ri.sort_order');
+}
+
+/**
+ * The indicators a unit reports for a quarter: those in the results of projects that cover the unit
+ * and run during the quarter, reported at the unit's tier. Annual indicators only in Q4.
+ */
+export async function listReportingIndicators(
+  db: Kysely<Database>,
+  unit: ReportingUnit,
+  period: ReportingPeriod,
+): Promise<{ indicatorId: number; code: string; projectCode: string; projectId: number }[]> {
+  const rows = await reportingLinks(db, unit, period)
+    .select(['i.id', 'i.code', 'i.periodicity', 'p.code as project_code', 'p.id as project_id'])
     .execute();
   const seen = new Set<number>();
   const result = [];
@@ -35,6 +47,49 @@ export async function listReportingIndicators(
     if (row.periodicity === 'annual' && period.quarter !== 4) continue;
     seen.add(row.id);
     result.push({ indicatorId: row.id, code: row.code, projectCode: row.project_code, projectId: row.project_id });
+  }
+  return result;
+}
+
+/** An indicator of a unit's form as saving checks a value against it: its type and its options' ids. */
+export interface FormIndicator {
+  id: number;
+  code: string;
+  valueType: ValueType;
+  stageMax: number | null;
+  /** Option code → id, in the disaggregation's order. */
+  options: Map<string, number>;
+}
+
+/**
+ * What saving a unit's quarterly form checks values against, in one statement: the indicators of
+ * listReportingIndicators (the same rule), each with its value type and disaggregation options.
+ */
+export async function listFormIndicators(
+  db: Kysely<Database>,
+  unit: ReportingUnit,
+  period: ReportingPeriod,
+): Promise<Map<string, FormIndicator>> {
+  const rows = await reportingLinks(db, unit, period)
+    .innerJoin('disaggregation_option as o', 'o.disaggregation_id', 'i.disaggregation_id')
+    .select(['i.id', 'i.code', 'i.periodicity', 'i.value_type', 'i.stage_max', 'o.id as option_id', 'o.code as option'])
+    .orderBy('o.sort_order')
+    .execute();
+  const result = new Map<string, FormIndicator>();
+  for (const row of rows) {
+    if (row.periodicity === 'annual' && period.quarter !== 4) continue;
+    let indicator = result.get(row.code);
+    if (!indicator) {
+      indicator = {
+        id: row.id,
+        code: row.code,
+        valueType: row.value_type,
+        stageMax: row.stage_max,
+        options: new Map(),
+      };
+      result.set(row.code, indicator);
+    }
+    indicator.options.set(row.option, row.option_id);
   }
   return result;
 }
@@ -161,11 +216,32 @@ export async function ensureReport(
 ): Promise<ReportRow> {
   const existing = await findReport(db, unitId, periodId);
   if (existing) return existing;
+  const created = await createReport(db, unitId, periodId, actorId, now);
+  if (created) return created;
+  // Created by someone else between the two statements.
+  const theirs = await findReport(db, unitId, periodId);
+  if (!theirs) throw new Error(`report ${unitId}/${periodId} neither found nor created`);
+  return theirs;
+}
+
+/**
+ * Creates the draft report for a unit and quarter with its 'create' event; undefined when it exists
+ * already (nothing is written then). Call it inside a transaction, as the event needs the report.
+ */
+export async function createReport(
+  db: Kysely<Database>,
+  unitId: number,
+  periodId: string,
+  actorId: number,
+  now: string,
+): Promise<ReportRow | undefined> {
   const report = await db
     .insertInto('report')
     .values({ org_unit_id: unitId, period_id: periodId, status: 'draft', created_at: now, updated_at: now })
+    .onConflict((oc) => oc.columns(['org_unit_id', 'period_id']).doNothing())
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
+  if (!report) return undefined;
   await db
     .insertInto('report_event')
     .values({
@@ -278,12 +354,14 @@ export async function listStandingReturnNotes(db: Kysely<Database>, reportId: nu
   return rows.map((row) => ({ indicator: row.code, comment: row.comment, actor: row.name, at: row.created_at }));
 }
 
-export async function touchReport(db: Kysely<Database>, reportId: number, now: string): Promise<void> {
-  await db
+/** Marks a report as changed; returns it as it now stands. */
+export async function touchReport(db: Kysely<Database>, reportId: number, now: string): Promise<ReportRow> {
+  return db
     .updateTable('report')
     .set((eb) => ({ updated_at: now, version: eb('version', '+', 1) }))
     .where('id', '=', reportId)
-    .execute();
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 export interface ValueWrite {

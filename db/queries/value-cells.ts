@@ -64,6 +64,38 @@ export async function refreshValueCells(db: Kysely<Database>, keys: Iterable<Cel
   }
 }
 
+/**
+ * Refreshes the cells of one report after a write that knows which indicators it touched (the entry
+ * form): their cells are upserted from their values in one statement, and those of indicators that
+ * lost values (`deletedFrom`) go when none is left — a second statement only when something was
+ * deleted. Computed from the stored values, as refreshValueCells does, so a concurrent writer's
+ * committed values count too. Call it inside the transaction that wrote the values.
+ */
+export async function refreshReportCells(
+  db: Kysely<Database>,
+  key: CellKey,
+  touched: readonly number[],
+  deletedFrom: readonly number[] = [],
+): Promise<void> {
+  if (touched.length === 0) return;
+  await bumpGeneration(db);
+  const ids = (list: readonly number[]) => sql.join([...new Set(list)]);
+  const report = sql`org_unit_id = ${key.unitId} and period_id = ${key.periodId}`;
+  await sql`${INSERT_CELLS} ${cellsFromValues(sql`where ${report} and indicator_id in (${ids(touched)})`)}
+    on conflict (indicator_id, period_id, org_unit_id) do update set
+      value_sum = excluded.value_sum, numerator_sum = excluded.numerator_sum,
+      denominator_sum = excluded.denominator_sum, value_count = excluded.value_count`.execute(db);
+  if (deletedFrom.length === 0) return;
+  await sql`
+    delete from value_cell where ${report} and indicator_id in (${ids(deletedFrom)})
+      and not exists (
+        select 1 from data_value v
+        where v.indicator_id = value_cell.indicator_id and v.org_unit_id = value_cell.org_unit_id
+          and v.period_id = value_cell.period_id
+      )
+  `.execute(db);
+}
+
 /** `values (1, '2026Q1'), (2, '2026Q1')`: a list both engines compare a row value against. */
 function keyList(keys: readonly CellKey[]): RawBuilder<unknown> {
   return sql`values ${sql.join(keys.map((key) => sql`(cast(${key.unitId} as integer), cast(${key.periodId} as text))`))}`;

@@ -426,8 +426,9 @@ export function reportRoutes(db: Kysely<Database>, now: () => Date) {
       const { values } = c.req.valid('json');
       const context = await loadReportContext(db, orgUnit, period, now());
       assertCanRead(context.unit, user);
-      const { saved } = await saveValues(db, context, user, values, now());
-      const fresh = await loadReportContext(db, orgUnit, period, now());
+      const { saved, report } = await saveValues(db, context, user, values, now());
+      // The unit and quarter are as loaded; the report is as the save left it.
+      const fresh = { ...context, report, state: report.status };
       return c.json({ saved, report: await describeReport(db, fresh, user, user.locale) }, 200);
     })
     .openapi(act, async (c) => {

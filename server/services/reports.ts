@@ -16,13 +16,15 @@ import {
   updateDataValuesAt,
   type ValueChange,
 } from '../../db/queries/exchange';
-import { type IndicatorSummary, listIndicatorOptions, listIndicators } from '../../db/queries/indicators';
+import { type IndicatorSummary, listIndicators } from '../../db/queries/indicators';
 import { findOrgUnitRow, tierOf } from '../../db/queries/org-units';
 import { findPeriod } from '../../db/queries/periods';
 import { listProjects } from '../../db/queries/projects';
 import {
+  createReport,
   ensureReport,
   findReport,
+  listFormIndicators,
   listReportEvents,
   listReportingIndicators,
   listStandingReturnNotes,
@@ -33,7 +35,7 @@ import {
   transitionReport,
   type ValueWrite,
 } from '../../db/queries/reports';
-import { refreshValueCells } from '../../db/queries/value-cells';
+import { refreshReportCells } from '../../db/queries/value-cells';
 import type { Database, Locale, OrgUnitRow, PeriodRow, ReportAction, ReportRow, ReportStatus } from '../../db/schema';
 import { inTransaction } from '../../db/transaction';
 import type { SessionUser } from '../lib/env';
@@ -187,7 +189,10 @@ export interface RowProblem {
 }
 
 /** Checks a value against its indicator's type; returns what to store, null to clear, or a problem. */
-export function validateValue(indicator: IndicatorSummary, input: ValueInput): ValueWrite | null | string {
+export function validateValue(
+  indicator: Pick<IndicatorSummary, 'valueType' | 'stageMax'>,
+  input: ValueInput,
+): ValueWrite | null | string {
   const comment = input.comment?.trim() ? input.comment.trim() : null;
   if (indicator.valueType === 'percentage') {
     const { numerator, denominator } = input;
@@ -226,6 +231,8 @@ function keyOf(indicator: string, option: string): string {
 
 export interface SaveResult {
   saved: number;
+  /** The report as the save left it (created, or marked as changed). */
+  report: ReportRow;
 }
 
 export async function saveValues(
@@ -249,13 +256,11 @@ export async function saveValues(
     );
   }
 
-  const { indicators } = await reportingIndicators(db, context, 'en');
-  const byCode = new Map(indicators.map((indicator) => [indicator.code, indicator]));
-  const options = await listIndicatorOptions(
+  const byCode = await listFormIndicators(
     db,
-    indicators.map((indicator) => indicator.code),
+    { id: unit.id, tier: tierOf(unit.kind) },
+    { startDate: period.start_date, endDate: period.end_date, quarter: period.quarter },
   );
-  const optionOf = new Map(options.map((row) => [keyOf(row.indicator, row.option), row]));
 
   const problems: RowProblem[] = [];
   const seen = new Set<string>();
@@ -269,9 +274,9 @@ export async function saveValues(
       problem(`${input.indicator} is not reported by ${unit.code} in ${period.id}.`);
       continue;
     }
-    const option = optionOf.get(keyOf(input.indicator, input.option));
-    if (!option) {
-      const valid = indicator.disaggregation.options.map((candidate) => candidate.code);
+    const optionId = indicator.options.get(input.option);
+    if (optionId === undefined) {
+      const valid = [...indicator.options.keys()];
       const listed = `${valid.slice(0, 5).join(', ')}${valid.length > 5 ? '…' : ''}`;
       problem(`"${input.option}" is not a breakdown of ${input.indicator}; use one of ${listed}.`);
       continue;
@@ -289,7 +294,7 @@ export async function saveValues(
     }
     writes.push({
       input,
-      write: validated && { ...validated, indicatorId: option.indicatorId, optionId: option.optionId },
+      write: validated && { ...validated, indicatorId: indicator.id, optionId },
     });
   }
   if (problems.length > 0) {
@@ -302,7 +307,9 @@ export async function saveValues(
   let stored = new Map<string, StoredValue>();
   try {
     return await inTransaction(db, async (trx) => {
-      const report = await ensureReport(trx, unit.id, period.id, user.id, nowIso);
+      // A form opened on a quarter without a report usually still has none: create it in one go.
+      const created = context.report ? undefined : await createReport(trx, unit.id, period.id, user.id, nowIso);
+      const report = created ?? (await ensureReport(trx, unit.id, period.id, user.id, nowIso));
       // Re-read the state inside the transaction: a submission may have landed since the check above.
       if (!EDITABLE.has(report.status)) {
         throw new AppError(409, 'report_locked', `The ${period.id} report of ${unit.code} was just ${report.status}.`, {
@@ -317,6 +324,9 @@ export async function saveValues(
       const updates: ValueChange[] = [];
       const deletes: { id: number; version: number }[] = [];
       const audit: ValueAuditEntry[] = [];
+      // The indicators whose cells the writes change, and those of them that lose values.
+      const touched = new Set<number>();
+      const lost = new Set<number>();
       for (const { input, write } of writes) {
         const existing = stored.get(keyOf(input.indicator, input.option));
         const expected = input.version ?? null;
@@ -345,6 +355,7 @@ export async function saveValues(
             newValue: snapshotOf(write),
             indicatorId: write.indicatorId,
           });
+          touched.add(write.indicatorId);
         } else if (existing && write) {
           const unchanged =
             existing.value === write.value &&
@@ -360,6 +371,7 @@ export async function saveValues(
             newValue: snapshotOf(write),
             indicatorId: existing.indicatorId,
           });
+          touched.add(existing.indicatorId);
         } else if (existing && !write) {
           deletes.push({ id: existing.id, version: existing.version });
           audit.push({
@@ -369,12 +381,14 @@ export async function saveValues(
             newValue: null,
             indicatorId: existing.indicatorId,
           });
+          touched.add(existing.indicatorId);
+          lost.add(existing.indicatorId);
         }
       }
       // Nothing of the batch is written: the person chooses between the two values first.
       if (conflicts.length > 0) throw versionConflict(conflicts);
       const saved = inserts.length + updates.length + deletes.length;
-      if (saved === 0) return { saved };
+      if (saved === 0) return { saved, report };
 
       // A handful of statements whatever the form's size: each kind of write in bulk, at the versions
       // read above. A count that falls short means someone wrote in between: name what changed.
@@ -390,9 +404,9 @@ export async function saveValues(
       }
       if (!complete) throw new ChangedMeanwhile();
       await insertValueAuditEntries(trx, audit, nowIso);
-      await touchReport(trx, report.id, nowIso);
-      await refreshValueCells(trx, [{ unitId: unit.id, periodId: period.id }]);
-      return { saved };
+      const changed = await touchReport(trx, report.id, nowIso);
+      await refreshReportCells(trx, { unitId: unit.id, periodId: period.id }, [...touched], [...lost]);
+      return { saved, report: changed };
     });
   } catch (error) {
     if (!(error instanceof ChangedMeanwhile)) throw error;

@@ -209,4 +209,32 @@ describe.each(ENGINES)('the analytics roll-up on %s', (engine) => {
     expect(cells).toEqual([]);
     expect(await analyticsTotal()).toMatchObject({ value: null, values: 0 });
   });
+
+  test('the entry form: values entered into an empty cell create it, clearing the last of them removes it', async () => {
+    const detail = (await request('local.naga', 'GET', `/api/reports/${UNIT}/${PERIOD}`)).body as unknown as {
+      indicators: { code: string; disaggregation: { options: { code: string }[] } }[];
+    };
+    const options = detail.indicators.find((indicator) => indicator.code === INDICATOR)?.disaggregation.options ?? [];
+    expect(options.length).toBeGreaterThan(1);
+    expect(await stored()).toEqual([]);
+    const save = (values: unknown[]) =>
+      request('local.naga', 'PUT', `/api/reports/${UNIT}/${PERIOD}/values`, JSON.stringify({ values }));
+
+    const entered = await save(
+      options.map((option, index) => ({ indicator: INDICATOR, option: option.code, value: index + 1 })),
+    );
+    expect(entered.status, JSON.stringify(entered.body)).toBe(200);
+    await expectCellsConsistent();
+    const sum = (options.length * (options.length + 1)) / 2;
+    expect(await analyticsTotal()).toMatchObject({ value: sum, values: options.length });
+
+    // Clearing all but one keeps the cell; clearing the last one removes it.
+    const [last, ...rest] = await stored();
+    expect((await save(rest.map((value) => ({ ...value, value: null })))).status).toBe(200);
+    await expectCellsConsistent();
+    expect(await analyticsTotal()).toMatchObject({ value: last?.value, values: 1 });
+    expect((await save([{ ...last, value: null }])).status).toBe(200);
+    await expectCellsConsistent();
+    expect(await analyticsTotal()).toMatchObject({ value: null, values: 0 });
+  });
 });
