@@ -33,6 +33,8 @@ function cellsFromValues(where: RawBuilder<unknown> = sql``): RawBuilder<unknown
       from data_value ${where}
       group by indicator_id, period_id, org_unit_id
     ) c
+    -- An INSERT … SELECT … ON CONFLICT needs the SELECT's WHERE on SQLite (else ON reads as a join's).
+    where true
   `;
 }
 
@@ -84,7 +86,8 @@ export async function refreshReportCells(
   await sql`${INSERT_CELLS} ${cellsFromValues(sql`where ${report} and indicator_id in (${ids(touched)})`)}
     on conflict (indicator_id, period_id, org_unit_id) do update set
       value_sum = excluded.value_sum, numerator_sum = excluded.numerator_sum,
-      denominator_sum = excluded.denominator_sum, value_count = excluded.value_count`.execute(db);
+      denominator_sum = excluded.denominator_sum, value_count = excluded.value_count,
+      approved = excluded.approved`.execute(db);
   if (deletedFrom.length === 0) return;
   await sql`
     delete from value_cell where ${report} and indicator_id in (${ids(deletedFrom)})
