@@ -324,9 +324,10 @@ export function toNumber(value: string | number | bigint | null | undefined): nu
 //   SQLite      statements prepared on the better-sqlite3 connection under the Kysely handle, run
 //               inside the caller's transaction, with the values bound: the rows never become SQL
 //               text. Inserts go 500 rows per statement (a multi-row VALUES prepared once and run
-//               for every full chunk): a fifth less CPU than one run per row (56,000 data_value rows:
-//               150 ms against 195 ms; 10 or 50 rows per statement gain little or nothing). The rest,
-//               and updates, run one row at a time.
+//               for every full chunk): less CPU than one run per row (40,000 data_value rows alone:
+//               150 ms against 195 ms; in the bench's import, a tenth less for the values and a
+//               quarter less for the audit rows; 10 rows per statement gain nothing, 2,000 less than
+//               500). The rest, and updates, run one row at a time.
 // Rows come as any iterable plus a function that writes one item's values into a reused array, so
 // 100,000 rows need no array of 100,000 tuples on the way.
 
