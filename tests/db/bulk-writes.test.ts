@@ -159,6 +159,49 @@ describe.each(ENGINES)('bulk writes on %s', (engine) => {
     expect(Number(total.sum)).toBe((24_999 * 25_000) / 2);
   });
 
+  /** `count` values with distinct keys over B2's 210 options, each with its own figures. */
+  function manyValuesOf(count: number): NewValue[] {
+    return Array.from({ length: count }, (_, k) => ({
+      indicatorId: ids.many.indicator,
+      unitId: ids.units[k % 30] ?? 0,
+      periodId: `2025Q${1 + (Math.floor(k / 30) % 4)}`,
+      optionId: ids.many.options[Math.floor(k / 120)] ?? 0,
+      value: k / 7,
+      numerator: k % 3 === 0 ? null : k,
+      denominator: k % 3 === 0 ? null : k + 0.5,
+      comment: k % 2 === 0 ? null : (AWKWARD[k % AWKWARD.length] ?? null),
+    }));
+  }
+
+  // SQLite writes full chunks of 500 rows per statement and the rest one by one: 1,234 is both.
+  test('rows of full multi-row chunks and of the rest come back exactly, in order', async () => {
+    await handle.db.deleteFrom('data_value').execute();
+    const values = manyValuesOf(1234);
+    expect(await inTransaction(handle.db, (trx) => insertDataValues(trx, values, ids.user, NOW))).toBe(1234);
+    expect(await stored(handle.db)).toEqual(
+      values.map((value) => ({
+        org_unit_id: value.unitId,
+        period_id: value.periodId,
+        value: value.value,
+        numerator: value.numerator,
+        denominator: value.denominator,
+        comment: value.comment,
+        version: 1,
+        created_by: ids.user,
+        updated_at: NOW,
+      })),
+    );
+  });
+
+  test('a key repeated in a later chunk fails the call, and none of its rows stay', async () => {
+    await handle.db.deleteFrom('data_value').execute();
+    const values = manyValuesOf(1100);
+    values[700] = { ...(values[3] as NewValue) };
+    const failure = await insertDataValues(handle.db, values, ids.user, NOW).catch((error: unknown) => error);
+    expect(isUniqueViolation(failure)).toBe(true);
+    expect(await stored(handle.db)).toEqual([]);
+  });
+
   test('nothing to write is no statement and no error', async () => {
     expect(await insertDataValues(handle.db, [], ids.user, NOW)).toBe(0);
     expect(await updateDataValuesAt(handle.db, [], ids.user, NOW)).toBe(0);
