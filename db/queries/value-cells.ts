@@ -142,23 +142,41 @@ export async function verifyValueCells(db: Kysely<Database>, limit = 20): Promis
     c_count: number | string | null;
     c_approved: number | string | null;
   }>`
-    with computed as (${cellsFromValues()})
-    select coalesce(s.indicator_id, c.indicator_id) as indicator_id,
-           coalesce(s.org_unit_id, c.org_unit_id) as org_unit_id,
-           coalesce(s.period_id, c.period_id) as period_id,
-           s.value_sum as s_sum, s.numerator_sum as s_num, s.denominator_sum as s_den, s.value_count as s_count, s.approved as s_approved,
-           c.value_sum as c_sum, c.numerator_sum as c_num, c.denominator_sum as c_den, c.value_count as c_count, c.approved as c_approved
-    from value_cell s
-    full outer join computed c
-      on c.indicator_id = s.indicator_id and c.period_id = s.period_id and c.org_unit_id = s.org_unit_id
-    where s.indicator_id is null or c.indicator_id is null
-       or s.value_count <> c.value_count
-       or s.approved <> c.approved
-       or abs(s.value_sum - c.value_sum) > 1e-9 * (1 + abs(c.value_sum))
-       or (s.numerator_sum is null) <> (c.numerator_sum is null)
-       or abs(s.numerator_sum - c.numerator_sum) > 1e-9 * (1 + abs(c.numerator_sum))
-       or (s.denominator_sum is null) <> (c.denominator_sum is null)
-       or abs(s.denominator_sum - c.denominator_sum) > 1e-9 * (1 + abs(c.denominator_sum))
+    -- Both sides as one list grouped by cell (a sort), not a full outer join: SQLite runs that as a
+    -- scan of one side per row of the other, hours at a million cells.
+    with sides as (
+      select indicator_id, period_id, org_unit_id, value_sum, numerator_sum, denominator_sum, value_count,
+             approved, 1 as stored
+      from value_cell
+      union all
+      select indicator_id, period_id, org_unit_id, value_sum, numerator_sum, denominator_sum, value_count,
+             approved, 0 as stored
+      from (${cellsFromValues()}) computed
+    ),
+    paired as (
+      select indicator_id, org_unit_id, period_id,
+             max(case when stored = 1 then value_sum end) as s_sum,
+             max(case when stored = 1 then numerator_sum end) as s_num,
+             max(case when stored = 1 then denominator_sum end) as s_den,
+             max(case when stored = 1 then value_count end) as s_count,
+             max(case when stored = 1 then approved end) as s_approved,
+             max(case when stored = 0 then value_sum end) as c_sum,
+             max(case when stored = 0 then numerator_sum end) as c_num,
+             max(case when stored = 0 then denominator_sum end) as c_den,
+             max(case when stored = 0 then value_count end) as c_count,
+             max(case when stored = 0 then approved end) as c_approved
+      from sides
+      group by indicator_id, org_unit_id, period_id
+    )
+    select * from paired
+    where s_count is null or c_count is null
+       or s_count <> c_count
+       or s_approved <> c_approved
+       or abs(s_sum - c_sum) > 1e-9 * (1 + abs(c_sum))
+       or (s_num is null) <> (c_num is null)
+       or abs(s_num - c_num) > 1e-9 * (1 + abs(c_num))
+       or (s_den is null) <> (c_den is null)
+       or abs(s_den - c_den) > 1e-9 * (1 + abs(c_den))
     limit ${limit}
   `.execute(db);
   return rows.rows.map((row) => ({

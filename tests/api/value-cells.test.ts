@@ -3,7 +3,7 @@
 // the analytics that read it change in the very next response.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readGeneration } from '../../db/queries/generation';
-import { verifyValueCells } from '../../db/queries/value-cells';
+import { rebuildValueCells, verifyValueCells } from '../../db/queries/value-cells';
 import { createTestApp, ORIGIN, signIn } from '../helpers/app';
 import { createSeededDatabase, ENGINES, type TestDatabase } from '../helpers/database';
 
@@ -236,5 +236,78 @@ describe.each(ENGINES)('the analytics roll-up on %s', (engine) => {
     expect((await save([{ ...last, value: null }])).status).toBe(200);
     await expectCellsConsistent();
     expect(await analyticsTotal()).toMatchObject({ value: null, values: 0 });
+  });
+
+  test('verification finds every kind of stale cell, and a rebuild repairs them', async () => {
+    const cells = await handle.db
+      .selectFrom('value_cell')
+      .select(['indicator_id', 'period_id', 'org_unit_id', 'approved'])
+      .orderBy('indicator_id')
+      .orderBy('period_id')
+      .orderBy('org_unit_id')
+      .limit(3)
+      .execute();
+    const [changed, removed, flipped] = cells;
+    if (!changed || !removed || !flipped) throw new Error('the seeded database has cells');
+    const at = (cell: typeof changed) =>
+      handle.db
+        .updateTable('value_cell')
+        .where('indicator_id', '=', cell.indicator_id)
+        .where('period_id', '=', cell.period_id)
+        .where('org_unit_id', '=', cell.org_unit_id);
+    // Written with SQL behind the app's back: a wrong sum, a missing cell, a wrong approval, a cell without values.
+    await at(changed)
+      .set((eb) => ({ value_sum: eb('value_sum', '+', 1) }))
+      .execute();
+    await handle.db
+      .deleteFrom('value_cell')
+      .where('indicator_id', '=', removed.indicator_id)
+      .where('period_id', '=', removed.period_id)
+      .where('org_unit_id', '=', removed.org_unit_id)
+      .execute();
+    await at(flipped)
+      .set({ approved: Number(flipped.approved) === 1 ? 0 : 1 })
+      .execute();
+    await handle.db
+      .insertInto('value_cell')
+      .values({
+        indicator_id: changed.indicator_id,
+        period_id: '2019Q1',
+        org_unit_id: changed.org_unit_id,
+        value_sum: 5,
+        value_count: 1,
+      })
+      .execute();
+    const found = await verifyValueCells(handle.db);
+    const keyOf = (cell: { indicatorId: number; periodId: string; unitId: number }) =>
+      `${cell.indicatorId}/${cell.periodId}/${cell.unitId}`;
+    expect(new Map(found.map((cell) => [keyOf(cell), [cell.stored, cell.computed]]))).toEqual(
+      new Map([
+        [
+          keyOf({ indicatorId: changed.indicator_id, periodId: changed.period_id, unitId: changed.org_unit_id }),
+          [expect.objectContaining({ sum: expect.any(Number) }), expect.objectContaining({ sum: expect.any(Number) })],
+        ],
+        [
+          keyOf({ indicatorId: removed.indicator_id, periodId: removed.period_id, unitId: removed.org_unit_id }),
+          [null, expect.objectContaining({ count: expect.any(Number) })],
+        ],
+        [
+          keyOf({ indicatorId: flipped.indicator_id, periodId: flipped.period_id, unitId: flipped.org_unit_id }),
+          [
+            expect.objectContaining({ approved: Number(flipped.approved) !== 1 }),
+            expect.objectContaining({ approved: Number(flipped.approved) === 1 }),
+          ],
+        ],
+        [
+          keyOf({ indicatorId: changed.indicator_id, periodId: '2019Q1', unitId: changed.org_unit_id }),
+          [{ sum: 5, count: 1, approved: false }, null],
+        ],
+      ]),
+    );
+    const wrong = found.find((cell) => cell.periodId === changed.period_id && cell.unitId === changed.org_unit_id);
+    expect((wrong?.stored?.sum ?? 0) - (wrong?.computed?.sum ?? 0)).toBeCloseTo(1);
+
+    await handle.db.transaction().execute((trx) => rebuildValueCells(trx));
+    await expectCellsConsistent();
   });
 });
