@@ -28,7 +28,15 @@
 // (the two things that shape the SQL; each row carries its indicator id), so a request for any number
 // of indicators and units costs one or two statements per such shape — at most a dozen, never one per
 // indicator or per unit.
-import type { Expression, ExpressionBuilder, Kysely, QueryCreator, SelectQueryBuilder, SqlBool } from 'kysely';
+import {
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  type QueryCreator,
+  type SelectQueryBuilder,
+  type SqlBool,
+  sql,
+} from 'kysely';
 import {
   type AggregationType,
   type Database,
@@ -508,6 +516,7 @@ function rawCellQuery(
         .where('dv.indicator_id', 'in', shape.ids)
         .where('dv.period_id', 'in', [...query.quarters]),
       query,
+      'dv',
     ).select((eb) => [
       'dv.indicator_id',
       'dv.org_unit_id as unit_id',
@@ -526,6 +535,7 @@ function rawCellQuery(
       .where('dv.indicator_id', 'in', shape.ids)
       .where('dv.period_id', 'in', [...query.quarters]),
     query,
+    'dv',
   )
     .innerJoin(optionKeys(qc, shape.disaggregationIds, query.category), (join) =>
       join.onRef('k.option_id', '=', 'dv.option_id'),
@@ -557,29 +567,25 @@ function rawCellQuery(
     .groupBy(['dv.indicator_id', 'dv.org_unit_id', 'dv.period_id', 'k.key']);
 }
 
-/** Only the rows of units in the query's scope and project (both tables name their unit org_unit_id). */
-function inScope<QB extends SelectQueryBuilder<Database & { dv: { org_unit_id: number } }, 'dv', object>>(
-  qb: QB,
-  query: AnalyticsQuery,
-): QB {
+/**
+ * Only the rows of units in the query's scope and project: values or cells (`dv`) and targets or
+ * baselines (`t`) name their unit org_unit_id.
+ */
+function inScope<
+  A extends 'dv' | 't',
+  QB extends SelectQueryBuilder<Database & Record<A, { org_unit_id: number }>, A, object>,
+>(qb: QB, query: AnalyticsQuery, alias: A): QB {
   const { scope, projectId } = query;
+  const unit = sql.ref(`${alias}.org_unit_id`);
   let scoped = qb;
   if (scope !== null) {
-    scoped = scoped.where((eb) =>
-      eb(
-        'dv.org_unit_id',
-        'in',
-        eb.selectFrom('org_unit as su').select('su.id').where('su.path', 'like', `${scope.path}%`),
-      ),
+    scoped = scoped.where(
+      sql<SqlBool>`${unit} in (select su.id from org_unit su where su.path like ${`${scope.path}%`})`,
     ) as QB;
   }
   if (projectId !== undefined) {
-    scoped = scoped.where((eb) =>
-      eb(
-        'dv.org_unit_id',
-        'in',
-        eb.selectFrom('project_unit as pu').select('pu.org_unit_id').where('pu.project_id', '=', projectId),
-      ),
+    scoped = scoped.where(
+      sql<SqlBool>`${unit} in (select pu.org_unit_id from project_unit pu where pu.project_id = ${projectId})`,
     ) as QB;
   }
   return scoped;
@@ -647,7 +653,6 @@ function latestBaselineQuery(
   query: AnalyticsQuery,
   shape: Shape,
 ): Expression<ReferenceRow> {
-  const { scope, projectId } = query;
   return qc
     .selectFrom('target as t')
     .select(['t.indicator_id', 't.org_unit_id', 't.type', 't.value'])
@@ -665,27 +670,7 @@ function latestBaselineQuery(
           .where('tb.type', '=', 'baseline'),
       ),
     )
-    .$if(scope !== null, (qb) =>
-      qb.where((eb) =>
-        eb(
-          't.org_unit_id',
-          'in',
-          eb.selectFrom('org_unit as su').select('su.id').where('su.path', 'like', `${scope?.path}%`),
-        ),
-      ),
-    )
-    .$if(projectId !== undefined, (qb) =>
-      qb.where((eb) =>
-        eb(
-          't.org_unit_id',
-          'in',
-          eb
-            .selectFrom('project_unit as pu')
-            .select('pu.org_unit_id')
-            .where('pu.project_id', '=', projectId ?? 0),
-        ),
-      ),
-    );
+    .$call((qb) => inScope(qb, query, 't'));
 }
 
 /**
@@ -700,7 +685,6 @@ function referenceCellQuery(
   by: Breakdown,
   quarters: readonly string[],
 ): Expression<CellRow> {
-  const { scope, projectId } = query;
   const intensive = INTENSIVE.has(shape.type);
   const targets = qc
     .selectFrom('target as t')
@@ -715,27 +699,7 @@ function referenceCellQuery(
     .where('t.indicator_id', 'in', shape.ids)
     .where('t.type', '=', 'target')
     .where('t.period_id', 'in', yearsOf(quarters))
-    .$if(scope !== null, (qb) =>
-      qb.where((eb) =>
-        eb(
-          't.org_unit_id',
-          'in',
-          eb.selectFrom('org_unit as su').select('su.id').where('su.path', 'like', `${scope?.path}%`),
-        ),
-      ),
-    )
-    .$if(projectId !== undefined, (qb) =>
-      qb.where((eb) =>
-        eb(
-          't.org_unit_id',
-          'in',
-          eb
-            .selectFrom('project_unit as pu')
-            .select('pu.org_unit_id')
-            .where('pu.project_id', '=', projectId ?? 0),
-        ),
-      ),
-    )
+    .$call((qb) => inScope(qb, query, 't'))
     .$if(intensive, (qb) => qb.where('c.unit_id', 'is not', null))
     .select((eb) => referenceColumns(eb, shape, by));
   const baselines = qc
@@ -797,7 +761,6 @@ function referenceSeriesQuery(
   shape: Shape,
   quarters: readonly string[],
 ) {
-  const { scope, projectId } = query;
   const isSum = shape.type === 'sum';
   // A quarterly sum indicator's yearly figure is a quarter's worth per quarter of the range.
   const perQuarter = isSum && shape.periodicity !== 'annual' ? 0.25 : 1;
@@ -813,27 +776,7 @@ function referenceSeriesQuery(
     .where('t.indicator_id', 'in', shape.ids)
     .where('t.type', '=', 'target')
     .where('t.period_id', 'in', yearsOf(quarters))
-    .$if(scope !== null, (qb) =>
-      qb.where((eb) =>
-        eb(
-          't.org_unit_id',
-          'in',
-          eb.selectFrom('org_unit as su').select('su.id').where('su.path', 'like', `${scope?.path}%`),
-        ),
-      ),
-    )
-    .$if(projectId !== undefined, (qb) =>
-      qb.where((eb) =>
-        eb(
-          't.org_unit_id',
-          'in',
-          eb
-            .selectFrom('project_unit as pu')
-            .select('pu.org_unit_id')
-            .where('pu.project_id', '=', projectId ?? 0),
-        ),
-      ),
-    )
+    .$call((qb) => inScope(qb, query, 't'))
     .select((eb) => [
       't.indicator_id',
       't.org_unit_id as unit_id',
