@@ -90,24 +90,26 @@ describe.each(ENGINES)('bulk writes on %s', (engine) => {
       .execute();
   }
 
+  /** The rows insertDataValues writes for these values: as given, version 1, by the user, at NOW. */
+  const asInserted = (values: readonly NewValue[]) =>
+    values.map((value) => ({
+      org_unit_id: value.unitId,
+      period_id: value.periodId,
+      value: value.value,
+      numerator: value.numerator,
+      denominator: value.denominator,
+      comment: value.comment,
+      version: 1,
+      created_by: ids.user,
+      updated_at: NOW,
+    }));
+
   test('inserted rows come back exactly, in order, with the constants and version 1', async () => {
     await handle.db.deleteFrom('data_value').execute();
     const values = valuesOf(120);
     const inserted = await inTransaction(handle.db, (trx) => insertDataValues(trx, values, ids.user, NOW));
     expect(inserted).toBe(120);
-    expect(await stored(handle.db)).toEqual(
-      values.map((value) => ({
-        org_unit_id: value.unitId,
-        period_id: value.periodId,
-        value: value.value,
-        numerator: value.numerator,
-        denominator: value.denominator,
-        comment: value.comment,
-        version: 1,
-        created_by: ids.user,
-        updated_at: NOW,
-      })),
-    );
+    expect(await stored(handle.db)).toEqual(asInserted(values));
   });
 
   test('updates apply only at the version read, add one to it, and count what they changed', async () => {
@@ -178,19 +180,7 @@ describe.each(ENGINES)('bulk writes on %s', (engine) => {
     await handle.db.deleteFrom('data_value').execute();
     const values = manyValuesOf(1234);
     expect(await inTransaction(handle.db, (trx) => insertDataValues(trx, values, ids.user, NOW))).toBe(1234);
-    expect(await stored(handle.db)).toEqual(
-      values.map((value) => ({
-        org_unit_id: value.unitId,
-        period_id: value.periodId,
-        value: value.value,
-        numerator: value.numerator,
-        denominator: value.denominator,
-        comment: value.comment,
-        version: 1,
-        created_by: ids.user,
-        updated_at: NOW,
-      })),
-    );
+    expect(await stored(handle.db)).toEqual(asInserted(values));
   });
 
   test('a key repeated in a later chunk fails the call, and none of its rows stay', async () => {
