@@ -22,6 +22,7 @@ import {
   type TransactionSettings,
 } from 'kysely';
 import pg from 'pg';
+import { checkpointInBackground } from './checkpointer';
 import type { Database } from './schema';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -59,18 +60,33 @@ export function parseDatabaseUrl(url: string | undefined): ConnectionTarget {
 
 export interface DatabaseOptions {
   sqlite?: SqliteLockOptions;
+  /**
+   * Who checkpoints a SQLite file's write-ahead log: a worker thread (db/checkpointer.ts), off the
+   * request path, or the connection itself as SQLite does by default. Background unless told.
+   */
+  checkpoints?: 'background' | 'inline';
 }
 
 export function openDatabase(url: string | undefined, options: DatabaseOptions = {}): DatabaseHandle {
   const { engine, target } = parseDatabaseUrl(url);
-  return engine === 'sqlite' ? openSqlite(target, options.sqlite) : openPostgres(target);
+  return engine === 'sqlite' ? openSqlite(target, options) : openPostgres(target);
 }
 
-function openSqlite(file: string, options: SqliteLockOptions | undefined): DatabaseHandle {
-  if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
+function openSqlite(file: string, options: DatabaseOptions): DatabaseHandle {
+  if (file === ':memory:') return wrapSqlite(new SQLite(file), file, options.sqlite);
+  mkdirSync(dirname(resolve(file)), { recursive: true });
   const connection = new SQLite(file);
-  if (file !== ':memory:') connection.pragma('journal_mode = WAL');
-  return wrapSqlite(connection, file, options);
+  connection.pragma('journal_mode = WAL');
+  const handle = wrapSqlite(connection, file, options.sqlite);
+  if (options.checkpoints === 'inline') return handle;
+  const stopCheckpoints = checkpointInBackground(connection, file);
+  return {
+    ...handle,
+    close: async () => {
+      await stopCheckpoints();
+      await handle.close();
+    },
+  };
 }
 
 // ---- SQLite locks ----
