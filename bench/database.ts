@@ -82,6 +82,10 @@ async function withSqliteBulk(url: string, handle: DatabaseHandle, remove: () =>
   connection.pragma('synchronous = NORMAL');
   connection.pragma('foreign_keys = ON');
   connection.pragma('busy_timeout = 5000');
+  // Configured as the application's own connection (db/dialect.ts): the handle's background worker
+  // checkpoints this file, so neither connection checkpoints when it commits. Left at SQLite's default,
+  // the raw insert (the import's baseline) would pay for a checkpoint the import does not.
+  connection.pragma('wal_autocheckpoint = 0');
   const statements = new Map<string, SQLite.Statement>();
   const bulk: BulkWriter = {
     async insert(table, columns, rows, chunkRows = rows.length) {

@@ -23,6 +23,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import { checkpointInBackground } from './checkpointer';
+import { prepareStatements } from './pg-statements';
 import type { Database } from './schema';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -302,6 +303,7 @@ function openPostgres(connectionString: string): DatabaseHandle {
   // drops them), this listener on every client, including one a request holds between queries — its
   // next query then fails, and the request answers 503 (server/lib/errors.ts).
   pool.on('connect', (client) => {
+    prepareStatements(client);
     client.on('error', (error) => console.error(`postgres: a connection was lost: ${error.message}`));
   });
   // The client's own listener has logged it; the pool re-emits it and must not find nobody listening.
