@@ -439,7 +439,9 @@ export async function buildSmallProgramme(db: Kysely<Database>): Promise<Fixture
     ['SERVED', 'A1', 'target', 2026, 100],
     ['SERVED', 'B1', 'target', 2026, 60],
     ['SERVED', 'B2', 'target', 2026, 20],
-    ['SERVED', 'A1', 'baseline', 2024, 60],
+    ['SERVED', 'A1', 'baseline', 2025, 60],
+    // An older baseline of the same unit: only the latest (2025) counts, so no expected figure moves.
+    ['SERVED', 'A1', 'baseline', 2024, 999],
     ['SERVED', 'B1', 'baseline', 2024, 20],
     ['WAIT', 'A1', 'target', 2025, 16],
     ['WAIT', 'A2', 'target', 2025, 30],
