@@ -16,8 +16,8 @@
 //
 // Values are shared by every request that reads them: callers must not mutate them.
 import type { Kysely } from 'kysely';
-import { readGeneration } from '../../db/queries/generation';
 import type { Database } from '../../db/schema';
+import { currentGeneration } from './generation-reads';
 
 export interface MetadataMemoOptions {
   /**
@@ -82,7 +82,7 @@ export function createMetadataMemo(options: MetadataMemoOptions = {}): MetadataM
   return {
     async view(db) {
       if (db.isTransaction) return NO_MEMO;
-      return viewOf(await readGeneration(db));
+      return viewOf(await currentGeneration(db));
     },
   };
 }

@@ -11,9 +11,9 @@
 // under the older number, which the next reader (seeing the newer number) never uses.
 import type { MiddlewareHandler } from 'hono';
 import type { Kysely } from 'kysely';
-import { readGeneration } from '../../db/queries/generation';
 import type { Database } from '../../db/schema';
 import { type AppEnv, visibilityOf } from './env';
+import { currentGeneration } from './generation-reads';
 
 export interface ResponseCacheOptions {
   /** Total size of the bodies kept, in bytes (least recently used go first). Default 32 MB. */
@@ -62,7 +62,7 @@ export function responseCache(db: Kysely<Database>, options: ResponseCacheOption
       c.req.header('accept') ?? '',
       c.req.url,
     ].join('\n');
-    const generation = await readGeneration(db);
+    const generation = await currentGeneration(db);
     const hit = entries.get(key);
     if (hit && hit.generation === generation) {
       entries.delete(key);
