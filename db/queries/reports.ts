@@ -384,19 +384,35 @@ export interface ReportListItem {
   values: number;
 }
 
-/** Reports of units within a subtree (materialised path), for the review queue. */
+export interface ReportFilter {
+  path: string | null;
+  periods?: readonly string[] | undefined;
+  statuses?: readonly ReportStatus[] | undefined;
+}
+
+/** The reports a filter selects: units within a subtree (materialised path), periods, statuses. */
+function filteredReports(db: Kysely<Database>, filter: ReportFilter) {
+  let query = db.selectFrom('report as r').innerJoin('org_unit as u', 'u.id', 'r.org_unit_id');
+  if (filter.path !== null) query = query.where('u.path', 'like', `${filter.path}%`);
+  if (filter.periods?.length) query = query.where('r.period_id', 'in', [...filter.periods]);
+  if (filter.statuses?.length) query = query.where('r.status', 'in', [...filter.statuses]);
+  return query;
+}
+
+/** How many reports a filter selects, for a review queue that lists only the first `limit`. */
+export async function countReports(db: Kysely<Database>, filter: ReportFilter): Promise<number> {
+  const row = await filteredReports(db, filter)
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** Reports of units within a subtree (materialised path), for the review queue: latest period first. */
 export async function listReports(
   db: Kysely<Database>,
-  filter: {
-    path: string | null;
-    periods?: readonly string[] | undefined;
-    statuses?: readonly ReportStatus[] | undefined;
-    limit: number;
-  },
+  filter: ReportFilter & { limit: number },
 ): Promise<ReportListItem[]> {
-  let query = db
-    .selectFrom('report as r')
-    .innerJoin('org_unit as u', 'u.id', 'r.org_unit_id')
+  const query = filteredReports(db, filter)
     .innerJoin('period as p', 'p.id', 'r.period_id')
     .select([
       'u.code',
@@ -417,9 +433,6 @@ export async function listReports(
         .whereRef('dv.period_id', '=', 'r.period_id')
         .as('values'),
     );
-  if (filter.path !== null) query = query.where('u.path', 'like', `${filter.path}%`);
-  if (filter.periods?.length) query = query.where('r.period_id', 'in', [...filter.periods]);
-  if (filter.statuses?.length) query = query.where('r.status', 'in', [...filter.statuses]);
   const rows = await query.orderBy('r.period_id', 'desc').orderBy('u.name').limit(filter.limit).execute();
   return rows.map((row) => ({
     orgUnit: { code: row.code, name: row.name, kind: row.kind },

@@ -240,7 +240,7 @@ const Dhis2ExportSchema = z
     },
   });
 
-function exportRoute(path: string, format: 'json' | 'csv' | 'negotiated') {
+function exportRoute<const Path extends string>(path: Path, format: 'json' | 'csv' | 'negotiated') {
   return createRoute({
     method: 'get',
     path,
@@ -349,6 +349,8 @@ function wantsCsv(c: Context<AppEnv>): boolean {
 export function dhis2Routes(db: Kysely<Database>, options: { now: () => Date; maxUploadBytes?: number | undefined }) {
   const maxBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
 
+  // The routes below call it rather than take it as their handler: a handler typed Context<AppEnv>
+  // makes its route's path `string` in AppType, which hid the POST on the same path from hc<AppType>.
   const exportHandler = (format: 'json' | 'csv' | 'negotiated') => async (c: Context<AppEnv>) => {
     const raw = c.req.queries();
     const query = ExportQuery.safeParse({
@@ -453,9 +455,9 @@ export function dhis2Routes(db: Kysely<Database>, options: { now: () => Date; ma
       });
       return summary.httpStatusCode === 200 ? c.json(summary, 200) : c.json(summary, 409);
     })
-    .openapi(exportRoute('/dataValueSets', 'negotiated'), exportHandler('negotiated'))
-    .openapi(exportRoute('/dataValueSets.json', 'json'), exportHandler('json'))
-    .openapi(exportRoute('/dataValueSets.csv', 'csv'), exportHandler('csv'))
+    .openapi(exportRoute('/dataValueSets', 'negotiated'), (c) => exportHandler('negotiated')(c))
+    .openapi(exportRoute('/dataValueSets.json', 'json'), (c) => exportHandler('json')(c))
+    .openapi(exportRoute('/dataValueSets.csv', 'csv'), (c) => exportHandler('csv')(c))
     .openapi(getMappings, async (c) => {
       requireAdmin(c.get('user'));
       return c.json({ items: await listDhis2Mappings(db) }, 200);

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Kysely } from 'kysely';
 import { PERIOD_ID_PATTERN, QUARTER_PATTERN } from '../../db/periods';
 import { findOrgUnitRow } from '../../db/queries/org-units';
-import { listReports } from '../../db/queries/reports';
+import { countReports, listReports } from '../../db/queries/reports';
 import { type Database, REPORT_STATUSES, UNIT_KINDS, UNIT_TIERS } from '../../db/schema';
 import { inTransaction } from '../../db/transaction';
 import type { SessionUser } from '../lib/env';
@@ -206,6 +206,10 @@ const ReportListSchema = z
         values: z.number().int(),
       }),
     ),
+    total: z.number().int().openapi({ description: 'How many reports the filters select, listed or not.' }),
+    truncated: z
+      .boolean()
+      .openapi({ description: 'true when `items` holds only the first `limit` of them: narrow the filters.' }),
   })
   .openapi({
     example: {
@@ -221,6 +225,8 @@ const ReportListSchema = z
           values: 38,
         },
       ],
+      total: 1,
+      truncated: false,
     },
   });
 
@@ -241,7 +247,13 @@ const list = createRoute({
         .optional()
         .openapi({ type: 'string', example: '2026Q3' }),
       status: csvEnum(REPORT_STATUSES).optional().openapi({ type: 'string', example: 'submitted' }),
-      limit: z.coerce.number().int().min(1).max(5000).default(500),
+      limit: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(5000)
+        .default(500)
+        .openapi({ description: 'The most reports listed; `total` and `truncated` say how many there are.' }),
     }),
   },
   responses: {
@@ -404,13 +416,11 @@ export function reportRoutes(db: Kysely<Database>, now: () => Date) {
       } else if (user.role !== 'admin') {
         assertCanRead({ id: -1, code: '(programme)', kind: 'country', path: '/' }, user);
       }
-      const items = await listReports(db, {
-        path,
-        periods: query.period,
-        statuses: query.status,
-        limit: query.limit,
-      });
-      return c.json({ items }, 200);
+      const filter = { path, periods: query.period, statuses: query.status };
+      const items = await listReports(db, { ...filter, limit: query.limit });
+      // Counted only when the list is full: a shorter list is all there is.
+      const total = items.length < query.limit ? items.length : await countReports(db, filter);
+      return c.json({ items, total, truncated: total > items.length }, 200);
     })
     .openapi(detail, async (c) => {
       const user = requireUser(c.get('user'));

@@ -160,6 +160,62 @@ describe.each(ENGINES)('DHIS2 dataValueSets on %s', (engine) => {
     expect(again.body.response.importCount).toEqual({ imported: 0, updated: 0, ignored: 4, deleted: 0 });
   });
 
+  // As the import page sends a file: a multipart field "file" whose part type (or name) says the format.
+  const postForm = async (who: string, file: File, query: string) => {
+    const form = new FormData();
+    form.append('file', file);
+    const response = await app.request(`/api/dhis2/dataValueSets${query}`, {
+      method: 'POST',
+      headers: { origin: ORIGIN, cookie: cookies[who] ?? '' },
+      body: form,
+    });
+    return { status: response.status, body: (await response.json()) as Summary & ErrorBody };
+  };
+
+  test('the import page’s upload: a multipart file, JSON or CSV by its type or name, options in the query', async () => {
+    const before = await storedValues(handle.db, { unit: 'PHL-naga-city', period: '2026Q3' });
+    const json = await postForm(
+      'local.naga',
+      new File([fixture('naga-2026Q3.json')], 'naga.json', { type: 'application/json' }),
+      '?dryRun=true&importStrategy=CREATE_AND_UPDATE&atomicMode=ALL',
+    );
+    expect(json.status).toBe(200);
+    expect(json.body.response.importOptions).toMatchObject({ dryRun: true, atomicMode: 'ALL' });
+    // Windows declares a .csv as Excel's type: the name decides.
+    const csv = await postForm(
+      'local.naga',
+      new File([fixture('naga-2026Q3.csv')], 'naga.csv', { type: 'application/vnd.ms-excel' }),
+      '?dryRun=true',
+    );
+    expect(csv.status).toBe(200);
+    expect(csv.body.response.importCount).toEqual(json.body.response.importCount);
+
+    // Conflicts come back as 409 with the summary (not an error body), which the page shows.
+    const conflicts = await postForm(
+      'local.naga',
+      new File([values(naga('COORD_MEETINGS', '5', { orgUnit: 'OU_NAGA' }))], 'naga.json', {
+        type: 'application/json',
+      }),
+      '?dryRun=true&atomicMode=NONE',
+    );
+    expect(conflicts.status).toBe(409);
+    expect(conflicts.body.response.conflicts).toEqual([
+      expect.objectContaining({ errorCode: 'E7612', object: 'OU_NAGA', property: 'orgUnit', indexes: [0] }),
+    ]);
+
+    // A file the server cannot read is a 4xx with the API's error body and a message to act on.
+    const xml = await postForm(
+      'local.naga',
+      new File(['<dataValueSet xmlns="http://dhis2.org/schema/dxf/2.0"/>'], 'naga.xml', { type: 'text/xml' }),
+      '?dryRun=true',
+    );
+    expect(xml.status).toBe(415);
+    expect(xml.body.error.message).toMatch(/send the same data as JSON or CSV/);
+    const donor = await postForm('donor', new File([fixture('naga-2026Q3.json')], 'naga.json'), '?dryRun=true');
+    expect(donor.status).toBe(403);
+    expect(await storedValues(handle.db, { unit: 'PHL-naga-city', period: '2026Q3' })).toEqual(before);
+  });
+
   test('export: codes, the default combo, yes/no as true/false, JSON or CSV by suffix or Accept', async () => {
     const json = await get('admin', '/api/dhis2/dataValueSets?orgUnit=PHL-naga-city&period=2026Q3');
     expect(json.headers.get('content-type')).toContain('application/json');

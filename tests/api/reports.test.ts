@@ -283,4 +283,27 @@ describe.each(ENGINES)('reports on %s', (engine) => {
     const donor = await get<ErrorBody>('donor', '/api/reports');
     expect(donor.status).toBe(403);
   });
+
+  test('a queue longer than the limit says it was cut: total and truncated', async () => {
+    type Queue = { items: { orgUnit: { code: string }; period: string }[]; total: number; truncated: boolean };
+    const whole = await get<Queue>('region.bicol', '/api/reports?limit=5000');
+    expect(whole.body.truncated).toBe(false);
+    expect(whole.body.total).toBe(whole.body.items.length);
+    const all = whole.body.total;
+    expect(all).toBeGreaterThan(3);
+
+    const cut = await get<Queue>('region.bicol', '/api/reports?limit=3');
+    expect(cut.status).toBe(200);
+    expect(cut.body).toMatchObject({ total: all, truncated: true });
+    // The first three of the same order: the latest quarter first.
+    expect(cut.body.items).toEqual(whole.body.items.slice(0, 3));
+
+    // Exactly full is not cut; the filters narrow the total too.
+    const exact = await get<Queue>('region.bicol', `/api/reports?limit=${all}`);
+    expect(exact.body).toMatchObject({ total: all, truncated: false });
+    const submitted = await get<Queue>('region.bicol', '/api/reports?status=submitted&limit=1');
+    const submittedAll = await get<Queue>('region.bicol', '/api/reports?status=submitted');
+    expect(submitted.body.total).toBe(submittedAll.body.items.length);
+    expect(submitted.body.truncated).toBe(submittedAll.body.items.length > 1);
+  });
 });

@@ -129,3 +129,22 @@ test('the accounts list exports the rows its filters leave, and names every filt
   // Accounts are not reported figures: no line about approved data.
   expect(facts.has('Data')).toBe(false);
 });
+
+test('budgets export as numbers with their currency beside them', async ({ page }) => {
+  await page.goto('/countries');
+  const table = page.getByRole('table', { name: /Countries/ });
+  await expect(table.getByRole('row').nth(1)).toBeVisible();
+  // On screen the currency is written with the amount; no column of its own.
+  await expect(table.getByRole('columnheader', { name: 'Currency' })).toHaveCount(0);
+
+  const { rows } = await readXlsx(await download(page, page.getByRole('button', { name: 'Export XLSX' })));
+  const header = rows[0]?.values as unknown[];
+  const budget = header.indexOf('Budget');
+  expect(header[budget + 1]).toBe('Currency');
+  const countries = rows.slice(1);
+  expect(countries.length).toBeGreaterThan(0);
+  for (const row of countries) {
+    expect(typeof row.getCell(budget).value).toBe('number');
+    expect(row.getCell(budget + 1).value).toBe('USD');
+  }
+});

@@ -9,7 +9,7 @@ import {
 } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
 import { expect, test } from 'vitest';
-import { readShownTable } from './data-table';
+import { hiddenColumns, readShownTable } from './data-table';
 
 interface Row {
   code: string;
@@ -85,4 +85,29 @@ test('hidden columns are not exported', () => {
   const shown = readShownTable(table, t, 'en');
   expect(shown.header).toEqual(['Country', 'Budget']);
   expect(shown.rows.map((row) => row[0])).toEqual(['Senegal', 'Philippines', 'El Salvador', 'Costa Rica']);
+});
+
+test('an export-only column is not drawn but exported in its place', () => {
+  const withCurrency = [
+    column.accessor('name', { meta: { exportHeader: () => 'Country' } }),
+    column.accessor('budget', { meta: { exportHeader: () => 'Budget' } }),
+    column.accessor(() => 'USD', { id: 'currency', meta: { exportOnly: true, exportHeader: () => 'Currency' } }),
+    column.accessor('code', { meta: { exportOnly: true } }),
+  ] as ColumnDef<Row, unknown>[];
+  const columnVisibility = hiddenColumns(withCurrency);
+  expect(columnVisibility).toEqual({ currency: false, code: false });
+  const table = createTable<Row>({
+    data: data.slice(0, 1),
+    columns: withCurrency,
+    state: {},
+    onStateChange: () => {},
+    renderFallbackValue: null,
+    getCoreRowModel: getCoreRowModel(),
+  });
+  table.setOptions((previous) => ({ ...previous, state: { ...table.initialState, columnVisibility } }));
+  expect(table.getVisibleLeafColumns().map((shown) => shown.id)).toEqual(['name', 'budget']);
+  expect(readShownTable(table, t, 'en')).toEqual({
+    header: ['Country', 'Budget', 'Currency', 'code'],
+    rows: [['Philippines', 2_700_000, 'USD', 'PHL']],
+  });
 });

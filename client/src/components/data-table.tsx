@@ -44,6 +44,18 @@ export interface DataTableProps<Row> {
   exportName?: string[];
 }
 
+/** A column's id as TanStack Table gives it: its own, else its accessor key. */
+function columnIdOf<Row>(column: ColumnDef<Row, unknown>): string {
+  return column.id ?? ('accessorKey' in column ? String(column.accessorKey) : '');
+}
+
+/** The columns not drawn: the export-only ones (exportOnly in their meta). */
+export function hiddenColumns<Row>(columns: readonly ColumnDef<Row, unknown>[]): Record<string, boolean> {
+  return Object.fromEntries(
+    columns.filter((column) => column.meta?.exportOnly).map((column) => [columnIdOf(column), false]),
+  );
+}
+
 /** A primitive cell value for export, whatever the column's accessor returns. */
 function plainValue(value: unknown): Cell {
   if (typeof value === 'number' || typeof value === 'string') return value;
@@ -52,12 +64,14 @@ function plainValue(value: unknown): Cell {
 }
 
 /**
- * The table as shown: visible columns in order, rows after filtering and sorting. Columns with no
- * value (a row's buttons or checkbox) are controls, not data, and stay out.
+ * The table as shown: visible columns in order (with the export-only ones where they are declared),
+ * rows after filtering and sorting. Columns with no value (a row's buttons or checkbox) are
+ * controls, not data, and stay out.
  */
 export function readShownTable<Row>(table: Table<Row>, t: TFunction, locale: Locale): ExportTable {
   const columns = table
-    .getVisibleLeafColumns()
+    .getAllLeafColumns()
+    .filter((column) => column.getIsVisible() || column.columnDef.meta?.exportOnly === true)
     .filter((column) => column.accessorFn !== undefined || column.columnDef.meta?.exportValue !== undefined);
   return {
     header: columns.map((column) => column.columnDef.meta?.exportHeader?.(t) ?? column.id),
@@ -88,10 +102,11 @@ export function DataTable<Row>({
   const filterId = useId();
   const [ownSorting, setOwnSorting] = useState<SortingState>([]);
   const sorting = controlledSorting ?? ownSorting;
+  const columnVisibility = hiddenColumns(columns);
   const table = useReactTable({
     data,
     columns,
-    state: { sorting, globalFilter: filter?.value ?? '' },
+    state: { sorting, globalFilter: filter?.value ?? '', columnVisibility },
     onSortingChange: (updater) => {
       const next = typeof updater === 'function' ? updater(sorting) : updater;
       if (onSortingChange) onSortingChange(next);

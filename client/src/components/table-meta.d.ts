@@ -13,5 +13,10 @@ declare module '@tanstack/react-table' {
      * defaults to the column's value. A column without a value (buttons, checkboxes) is not exported.
      */
     exportValue?: (row: TData, t: TFunction, locale: Locale) => string | number | null;
+    /**
+     * Exported but not drawn: what the screen shows inside another cell and a spreadsheet needs as
+     * its own column (a budget's currency, which the screen writes with the amount).
+     */
+    exportOnly?: boolean;
   }
 }

@@ -1,4 +1,4 @@
-// `/import`: staff bring values in from a spreadsheet, admins also metadata. The file is checked
+// `/import`: staff bring values in from a spreadsheet or a DHIS2 export, admins also metadata. The file is checked
 // first (a dry run that writes nothing), the report says what would change and which rows are
 // refused and why, and only then may it be confirmed: the same file again, written all or nothing.
 import { Link } from '@tanstack/react-router';
@@ -13,9 +13,16 @@ import { formatNumber } from '../../lib/format';
 import { RequireUser } from '../auth/require-user';
 import type { Me } from '../auth/session';
 import { metadataColumns, rejectedValueColumns, writtenValueColumns } from './columns';
+import { CountTiles } from './count-tiles';
+import { dhis2FormatOf } from './dhis2';
+import { Dhis2Result } from './dhis2-result';
 import {
   ACCEPT,
   type DataValueReport,
+  DHIS2_ATOMIC_MODES,
+  DHIS2_DEFAULTS,
+  DHIS2_STRATEGIES,
+  type Dhis2Options,
   type ImportKind,
   type ImportReport,
   importUrl,
@@ -23,6 +30,7 @@ import {
   kindsFor,
   type MetadataReport,
   rejectedRows,
+  reportStatusesFor,
   tagReport,
 } from './kinds';
 import { readUploadResponse, uploadFile } from './upload';
@@ -51,6 +59,9 @@ function NotAllowed({ me }: { me: Me }) {
   );
 }
 
+/** The reports of the app's own spreadsheet and GeoJSON imports (DHIS2's summary has its own view). */
+type SpreadsheetReport = Exclude<ImportReport, { shape: 'dhis2' }>;
+
 type Phase =
   | { step: 'idle' }
   | { step: 'sending'; dryRun: boolean; sent: number | null }
@@ -64,12 +75,15 @@ function Importer({ me }: { me: Me }) {
   const [kind, setKind] = useState<ImportKind>('dataValues');
   const [file, setFile] = useState<File | null>(null);
   const [phase, setPhase] = useState<Phase>({ step: 'idle' });
+  const [dhis2Options, setDhis2Options] = useState<Dhis2Options>(DHIS2_DEFAULTS);
   const [missingFile, setMissingFile] = useState(false);
   // Changing it gives a new, empty file input (a file input cannot be cleared from React).
   const [inputKey, setInputKey] = useState(0);
   const fileId = useId();
   const hintId = useId();
   const missingId = useId();
+  const strategyId = useId();
+  const atomicId = useId();
   const busy = phase.step === 'sending' || phase.step === 'checking';
 
   const send = async (dryRun: boolean) => {
@@ -79,12 +93,12 @@ function Importer({ me }: { me: Me }) {
     }
     setPhase({ step: 'sending', dryRun, sent: 0 });
     const response = await uploadFile({
-      url: importUrl(kind, dryRun),
+      url: importUrl(kind, dryRun, dhis2Options),
       file,
       onProgress: (sent) => setPhase({ step: 'sending', dryRun, sent }),
       onSent: () => setPhase({ step: 'checking', dryRun }),
     });
-    const outcome = readUploadResponse(response, isImportReportFor(kind));
+    const outcome = readUploadResponse(response, isImportReportFor(kind), reportStatusesFor(kind));
     if (outcome.ok) {
       setPhase({ step: 'done', result: tagReport(outcome.body) });
     } else {
@@ -96,6 +110,16 @@ function Importer({ me }: { me: Me }) {
   };
 
   const reset = () => setPhase({ step: 'idle' });
+  // A check answers for its options: changing one asks for a new check before anything is confirmed.
+  const changeDhis2Options = (change: Partial<Dhis2Options>) => {
+    setDhis2Options((options) => ({ ...options, ...change }));
+    reset();
+  };
+  const another = () => {
+    setFile(null);
+    setInputKey((key) => key + 1);
+    reset();
+  };
   const shown = phase.step === 'done' || phase.step === 'failed' ? phase.result : null;
 
   return (
@@ -157,6 +181,47 @@ function Importer({ me }: { me: Me }) {
             </p>
           ) : null}
         </div>
+        {kind === 'dhis2' ? (
+          <fieldset className="import-options">
+            <legend>{t('imports.dhis2.options')}</legend>
+            <div className="field">
+              <label htmlFor={strategyId}>{t('imports.dhis2.strategy.label')}</label>
+              <select
+                id={strategyId}
+                value={dhis2Options.importStrategy}
+                disabled={busy}
+                onChange={(event) => {
+                  const importStrategy = DHIS2_STRATEGIES.find((option) => option === event.target.value);
+                  if (importStrategy) changeDhis2Options({ importStrategy });
+                }}
+              >
+                {DHIS2_STRATEGIES.map((option) => (
+                  <option key={option} value={option}>
+                    {t(`imports.dhis2.strategy.${option}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={atomicId}>{t('imports.dhis2.atomicMode.label')}</label>
+              <select
+                id={atomicId}
+                value={dhis2Options.atomicMode}
+                disabled={busy}
+                onChange={(event) => {
+                  const atomicMode = DHIS2_ATOMIC_MODES.find((option) => option === event.target.value);
+                  if (atomicMode) changeDhis2Options({ atomicMode });
+                }}
+              >
+                {DHIS2_ATOMIC_MODES.map((option) => (
+                  <option key={option} value={option}>
+                    {t(`imports.dhis2.atomicMode.${option}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </fieldset>
+        ) : null}
         <p>
           <button type="submit" className="button button-primary" disabled={busy}>
             {t('imports.check')}
@@ -165,7 +230,17 @@ function Importer({ me }: { me: Me }) {
       </form>
       <Progress phase={phase} />
       {phase.step === 'failed' ? <Failure failure={phase.failure} dryRun={phase.dryRun} /> : null}
-      {shown ? (
+      {shown?.shape === 'dhis2' ? (
+        <Dhis2Result
+          key={phase.step}
+          summary={shown.report}
+          format={dhis2FormatOf(file ?? { name: '', type: '' })}
+          role={me.role}
+          fileName={file?.name ?? ''}
+          onConfirm={() => void send(false)}
+          onAnother={another}
+        />
+      ) : shown ? (
         <Result
           // A new report is a new result: its heading takes the focus again.
           key={phase.step}
@@ -173,11 +248,7 @@ function Importer({ me }: { me: Me }) {
           fileName={file?.name ?? ''}
           kind={kind}
           onConfirm={() => void send(false)}
-          onAnother={() => {
-            setFile(null);
-            setInputKey((key) => key + 1);
-            reset();
-          }}
+          onAnother={another}
         />
       ) : null}
     </>
@@ -230,7 +301,7 @@ function Result({
   onConfirm,
   onAnother,
 }: {
-  result: ImportReport;
+  result: SpreadsheetReport;
   fileName: string;
   kind: ImportKind;
   onConfirm: () => void;
@@ -306,9 +377,8 @@ function Result({
   );
 }
 
-function Counts({ result }: { result: ImportReport }) {
+function Counts({ result }: { result: SpreadsheetReport }) {
   const { t } = useTranslation();
-  const locale = useLocale();
   const { counts, committed } = result.report;
   const tense = committed ? 'did' : 'would';
   const items: [string, number][] = [
@@ -320,16 +390,7 @@ function Counts({ result }: { result: ImportReport }) {
   ];
   if (result.shape === 'dataValues')
     items.push([t(`imports.counts.${tense}.draftReports`), result.report.draftReports]);
-  return (
-    <dl className="tiles import-counts">
-      {items.map(([label, value]) => (
-        <div key={label} className="tile">
-          <dt>{label}</dt>
-          <dd className="tile-value">{formatNumber(value, locale)}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <CountTiles items={items} />;
 }
 
 function Columns({ report }: { report: DataValueReport }) {

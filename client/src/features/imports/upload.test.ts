@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isDataValueReport, isMetadataReport } from './kinds';
+import { isDataValueReport, isDhis2Summary, isMetadataReport } from './kinds';
 import { readUploadResponse } from './upload';
 
 const dataValueReport = {
@@ -71,5 +71,54 @@ describe('readUploadResponse', () => {
     expect(readUploadResponse({ status: 200, text }, isDataValueReport).ok).toBe(false);
     expect(readUploadResponse({ status: 200, text }, isMetadataReport)).toEqual({ ok: true, body: metadataReport });
     expect(isMetadataReport(dataValueReport)).toBe(false);
+  });
+});
+
+describe('readUploadResponse of a DHIS2 import', () => {
+  const conflicts = {
+    httpStatus: 'Conflict',
+    httpStatusCode: 409,
+    status: 'ERROR',
+    message: 'One more conflicts encountered, please check import summary.',
+    response: {
+      responseType: 'ImportSummary',
+      status: 'ERROR',
+      importOptions: {
+        idSchemes: { idScheme: 'CODE' },
+        dryRun: true,
+        async: false,
+        importStrategy: 'CREATE_AND_UPDATE',
+        atomicMode: 'ALL',
+      },
+      description: 'Import process failed',
+      importCount: { imported: 0, updated: 0, ignored: 1, deleted: 0 },
+      conflicts: [
+        {
+          object: 'XX-99',
+          objects: { orgUnit: 'XX-99' },
+          value: 'No org unit has the code "XX-99".',
+          errorCode: 'E7612',
+          property: 'orgUnit',
+          indexes: [0],
+        },
+      ],
+      rejectedIndexes: [0],
+      dataSetComplete: 'false',
+    },
+  };
+
+  test('a 409 with the import summary is the report (its conflicts), when the kind says so', () => {
+    const text = JSON.stringify(conflicts);
+    expect(readUploadResponse({ status: 409, text }, isDhis2Summary, [409])).toEqual({ ok: true, body: conflicts });
+    expect(readUploadResponse({ status: 409, text }, isDhis2Summary).ok).toBe(false);
+  });
+
+  test('a 409 that is an error body stays a failure; a spreadsheet report is no summary', () => {
+    const error = { error: { code: 'conflict', message: 'Someone else saved first.' } };
+    expect(readUploadResponse({ status: 409, text: JSON.stringify(error) }, isDhis2Summary, [409])).toEqual({
+      ok: false,
+      failure: { status: 409, code: 'conflict', message: 'Someone else saved first.', details: null },
+    });
+    expect(isDhis2Summary(dataValueReport)).toBe(false);
   });
 });

@@ -24,11 +24,17 @@ function parseJson(text: string): unknown {
 /**
  * Reads an answer into the report or the API's `{ error: { code, message, details? } }`. A 2xx body
  * that is not the expected report (a proxy's page, say) is a failure too, never shown as a report.
+ * `reportStatuses` are the other statuses whose body is the report (DHIS2's 409 with its summary).
  */
-export function readUploadResponse<T>(response: RawResponse, isBody: (value: unknown) => value is T): UploadOutcome<T> {
+export function readUploadResponse<T>(
+  response: RawResponse,
+  isBody: (value: unknown) => value is T,
+  reportStatuses: readonly number[] = [],
+): UploadOutcome<T> {
   if (response.status === 0) return { ok: false, failure: { status: null, code: null, message: null, details: null } };
   const data = parseJson(response.text);
-  if (response.status >= 200 && response.status < 300 && isBody(data)) return { ok: true, body: data };
+  const reportStatus = (response.status >= 200 && response.status < 300) || reportStatuses.includes(response.status);
+  if (reportStatus && isBody(data)) return { ok: true, body: data };
   const error = isRecord(data) && isRecord(data.error) ? data.error : {};
   return {
     ok: false,

@@ -39,6 +39,11 @@ export const countryColumns = [
     cell: ({ row }) => <Money amount={row.original.budget} currency={row.original.currency} />,
     meta: { numeric: true, exportHeader: (t) => t('columns.budget') },
   }),
+  // The screen writes the currency with the amount; a spreadsheet needs it beside the number.
+  column.accessor('currency', {
+    id: 'currency',
+    meta: { exportOnly: true, exportHeader: (t) => t('columns.currency') },
+  }),
 ];
 
 export function toCountryRows(summary: ProgrammeSummary): CountryRow[] {

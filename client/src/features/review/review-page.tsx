@@ -9,6 +9,8 @@ import { DataTable } from '../../components/data-table';
 import { usePeriodLabel } from '../../components/formatted';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, QueryState, SkeletonTable } from '../../components/query-state';
+import { useLocale } from '../../i18n/use-locale';
+import { formatNumber } from '../../lib/format';
 import { RequireUser } from '../auth/require-user';
 import { canReview, type Me } from '../auth/session';
 import { openQuarters } from '../entry/params';
@@ -54,7 +56,7 @@ function ReviewQueue({ user }: { user: Me }) {
             data.items.length === 0 ? (
               <EmptyState>{t('review.empty')}</EmptyState>
             ) : (
-              <Queue items={data.items} user={user} status={status} period={search.period} />
+              <Queue items={data.items} total={data.total} user={user} status={status} period={search.period} />
             )
           }
         </QueryState>
@@ -125,17 +127,21 @@ function batchActionsFor(role: Me['role']): BatchAction[] {
 
 function Queue({
   items,
+  total,
   user,
   status,
   period,
 }: {
   items: QueueItem[];
+  /** How many reports the filters select; more than `items` when the server cut the list. */
+  total: number;
   user: Me;
   status: StatusFilter;
   period: string | undefined;
 }) {
   const { t } = useTranslation();
   const periodLabel = usePeriodLabel();
+  const locale = useLocale();
   const queryClient = useQueryClient();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [action, setAction] = useState<BatchAction | null>(null);
@@ -194,7 +200,15 @@ function Queue({
         {done}
       </p>
       <div className="batch-bar">
-        <p className="toolbar-count">{t('review.count', { count: items.length, selected: chosen.length })}</p>
+        <p className="toolbar-count">
+          {total > items.length
+            ? t('review.countOf', {
+                total: formatNumber(total, locale),
+                shown: formatNumber(items.length, locale),
+                selected: chosen.length,
+              })
+            : t('review.count', { count: items.length, selected: chosen.length })}
+        </p>
         <div className="workflow-buttons">
           {batchActionsFor(user.role).map((candidate) => (
             <button
@@ -213,6 +227,11 @@ function Queue({
           ))}
         </div>
       </div>
+      {total > items.length ? (
+        <p className="notice notice-warning">
+          {t('review.truncated', { total: formatNumber(total, locale), shown: formatNumber(items.length, locale) })}
+        </p>
+      ) : null}
       <DataTable
         data={items}
         columns={queueColumns}
