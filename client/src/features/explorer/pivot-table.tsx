@@ -17,7 +17,7 @@ import {
   type Table,
   useReactTable,
 } from '@tanstack/react-table';
-import { defaultRangeExtractor, type Range, useVirtualizer } from '@tanstack/react-virtual';
+import { defaultRangeExtractor, type Range, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import type { TFunction } from 'i18next';
 import {
   createContext,
@@ -39,7 +39,15 @@ import { formatIndicatorValue } from '../../lib/format';
 import { DEFAULT_LOCALE, type Locale } from '../../lib/locale';
 import { type ExplorerRow, type GroupAggregation, ratioOf, type TableState } from './pivot';
 import { type ExplorerColumn, GROUPABLE_COLUMNS, NUMBER_FILTER_COLUMNS } from './search';
-import { bodyLayout, bodyRowIndex, OVERSCAN_ROWS, tableRowCount, withKeptRow } from './virtual-rows';
+import {
+  bodyLayout,
+  bodyRowIndex,
+  OVERSCAN_ROWS,
+  scrollingOverscan,
+  tableRowCount,
+  type ViewRange,
+  withKeptRow,
+} from './virtual-rows';
 
 const ROW_HEIGHT = 36;
 /** The column names, then the column filters. */
@@ -344,9 +352,19 @@ function VirtualBody({
     const index = rows.findIndex((row) => row.id === focusedId);
     return index < 0 ? null : index;
   }, [rows, focusedId]);
+  // The virtualizer is one object for the component's life; it re-renders the body when a scroll
+  // starts or stops, so its state read here is current.
+  const instance = useRef<Virtualizer<HTMLElement, Element> | null>(null);
+  const scrolling = instance.current?.isScrolling ?? false;
+  const lastView = useRef<ViewRange | null>(null);
   const rangeExtractor = useCallback(
-    (range: Range) => withKeptRow(defaultRangeExtractor(range), focused, range.count),
-    [focused],
+    (range: Range) => {
+      const last = lastView.current;
+      lastView.current = range;
+      const overscan = scrolling ? scrollingOverscan(range, last) : range.overscan;
+      return withKeptRow(defaultRangeExtractor({ ...range, overscan }), focused, range.count);
+    },
+    [focused, scrolling],
   );
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -355,6 +373,7 @@ function VirtualBody({
     overscan: OVERSCAN_ROWS,
     rangeExtractor,
   });
+  instance.current = virtualizer;
   const drawn = virtualizer.getVirtualItems();
   const byIndex = new Map(drawn.map((item) => [item.index, item]));
   return (
