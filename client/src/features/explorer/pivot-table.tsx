@@ -17,7 +17,13 @@ import {
   type Table,
   useReactTable,
 } from '@tanstack/react-table';
-import { defaultRangeExtractor, type Range, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
+import {
+  defaultRangeExtractor,
+  observeElementRect,
+  type Range,
+  useVirtualizer,
+  type Virtualizer,
+} from '@tanstack/react-virtual';
 import type { TFunction } from 'i18next';
 import {
   createContext,
@@ -331,6 +337,21 @@ export function PivotTable({
 }
 
 /**
+ * The height rows can be seen in: the scrolling box's, less its sticky header rows. The body starts
+ * below the header and scrolls under it, so told the box's full height the virtualizer would draw a
+ * header's height of rows (two, of eighteen) below the bottom of the view, on every frame.
+ */
+function observeBodyRect(
+  instance: Virtualizer<HTMLElement, Element>,
+  onRect: (rect: { width: number; height: number }) => void,
+) {
+  return observeElementRect(instance, ({ width, height }) => {
+    const header = instance.scrollElement?.querySelector('thead')?.offsetHeight ?? 0;
+    onRect({ width, height: Math.max(0, height - header) });
+  });
+}
+
+/**
  * The rows in view and two stand-ins for the rest. The virtualizer's scroll state lives here, so a
  * scroll redraws the body only, not the headers, filters and tools above it.
  */
@@ -372,6 +393,7 @@ function VirtualBody({
     estimateSize: () => ROW_HEIGHT,
     overscan: OVERSCAN_ROWS,
     rangeExtractor,
+    observeElementRect: observeBodyRect,
   });
   instance.current = virtualizer;
   const drawn = virtualizer.getVirtualItems();
