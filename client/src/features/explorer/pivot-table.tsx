@@ -17,7 +17,13 @@ import {
   type Table,
   useReactTable,
 } from '@tanstack/react-table';
-import { defaultRangeExtractor, type Range, useVirtualizer } from '@tanstack/react-virtual';
+import {
+  defaultRangeExtractor,
+  observeElementRect,
+  type Range,
+  useVirtualizer,
+  type Virtualizer,
+} from '@tanstack/react-virtual';
 import type { TFunction } from 'i18next';
 import {
   createContext,
@@ -39,7 +45,15 @@ import { formatIndicatorValue } from '../../lib/format';
 import { DEFAULT_LOCALE, type Locale } from '../../lib/locale';
 import { type ExplorerRow, type GroupAggregation, ratioOf, type TableState } from './pivot';
 import { type ExplorerColumn, GROUPABLE_COLUMNS, NUMBER_FILTER_COLUMNS } from './search';
-import { bodyLayout, bodyRowIndex, OVERSCAN_ROWS, tableRowCount, withKeptRow } from './virtual-rows';
+import {
+  bodyLayout,
+  bodyRowIndex,
+  OVERSCAN_ROWS,
+  scrollingOverscan,
+  tableRowCount,
+  type ViewRange,
+  withKeptRow,
+} from './virtual-rows';
 
 const ROW_HEIGHT = 36;
 /** The column names, then the column filters. */
@@ -323,6 +337,21 @@ export function PivotTable({
 }
 
 /**
+ * The height rows can be seen in: the scrolling box's, less its sticky header rows. The body starts
+ * below the header and scrolls under it, so told the box's full height the virtualizer would draw a
+ * header's height of rows (two, of eighteen) below the bottom of the view, on every frame.
+ */
+function observeBodyRect(
+  instance: Virtualizer<HTMLElement, Element>,
+  onRect: (rect: { width: number; height: number }) => void,
+) {
+  return observeElementRect(instance, ({ width, height }) => {
+    const header = instance.scrollElement?.querySelector('thead')?.offsetHeight ?? 0;
+    onRect({ width, height: Math.max(0, height - header) });
+  });
+}
+
+/**
  * The rows in view and two stand-ins for the rest. The virtualizer's scroll state lives here, so a
  * scroll redraws the body only, not the headers, filters and tools above it.
  */
@@ -344,9 +373,19 @@ function VirtualBody({
     const index = rows.findIndex((row) => row.id === focusedId);
     return index < 0 ? null : index;
   }, [rows, focusedId]);
+  // The virtualizer is one object for the component's life; it re-renders the body when a scroll
+  // starts or stops, so its state read here is current.
+  const instance = useRef<Virtualizer<HTMLElement, Element> | null>(null);
+  const scrolling = instance.current?.isScrolling ?? false;
+  const lastView = useRef<ViewRange | null>(null);
   const rangeExtractor = useCallback(
-    (range: Range) => withKeptRow(defaultRangeExtractor(range), focused, range.count),
-    [focused],
+    (range: Range) => {
+      const last = lastView.current;
+      lastView.current = range;
+      const overscan = scrolling ? scrollingOverscan(range, last) : range.overscan;
+      return withKeptRow(defaultRangeExtractor({ ...range, overscan }), focused, range.count);
+    },
+    [focused, scrolling],
   );
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -354,7 +393,9 @@ function VirtualBody({
     estimateSize: () => ROW_HEIGHT,
     overscan: OVERSCAN_ROWS,
     rangeExtractor,
+    observeElementRect: observeBodyRect,
   });
+  instance.current = virtualizer;
   const drawn = virtualizer.getVirtualItems();
   const byIndex = new Map(drawn.map((item) => [item.index, item]));
   return (

@@ -1,5 +1,14 @@
 import { expect, test } from 'vitest';
-import { type BodyPart, bodyLayout, bodyRowIndex, type RowSpan, tableRowCount, withKeptRow } from './virtual-rows';
+import {
+  type BodyPart,
+  bodyLayout,
+  bodyRowIndex,
+  OVERSCAN_ROWS,
+  type RowSpan,
+  scrollingOverscan,
+  tableRowCount,
+  withKeptRow,
+} from './virtual-rows';
 
 const ROW = 36;
 /** Rows `from`..`to` (inclusive) of a list of fixed-height rows, as the virtualizer places them. */
@@ -51,4 +60,24 @@ test('row indices count the header rows and run to the row count, whichever rows
   expect(bodyRowIndex(0, headerRows)).toBe(3);
   expect(bodyRowIndex(count - 1, headerRows)).toBe(tableRowCount(count, headerRows));
   expect(tableRowCount(0, headerRows)).toBe(headerRows);
+});
+
+test.each([
+  ['the first draw', { startIndex: 0, endIndex: 17 }, null, OVERSCAN_ROWS],
+  [
+    'a wheel notch: most rows stay in view',
+    { startIndex: 4, endIndex: 21 },
+    { startIndex: 0, endIndex: 17 },
+    OVERSCAN_ROWS,
+  ],
+  ['nearly a page: one row stays', { startIndex: 17, endIndex: 34 }, { startIndex: 0, endIndex: 17 }, OVERSCAN_ROWS],
+  [
+    'a page or more: a fling draws no row beyond the view',
+    { startIndex: 18, endIndex: 35 },
+    { startIndex: 0, endIndex: 17 },
+    0,
+  ],
+  ['the same, upwards', { startIndex: 500, endIndex: 517 }, { startIndex: 540, endIndex: 557 }, 0],
+])('overscan while scrolling: %s', (_name, view, last, overscan) => {
+  expect(scrollingOverscan(view, last)).toBe(overscan);
 });

@@ -12,6 +12,25 @@
  */
 export const OVERSCAN_ROWS = 4;
 
+/** The rows in view, first and last (0-based), as @tanstack/react-virtual's range gives them. */
+export interface ViewRange {
+  startIndex: number;
+  endIndex: number;
+}
+
+/**
+ * The overscan while a scroll is under way, given the rows in view at the last draw. A view that has
+ * moved by its own height or more since (a fling, the scroll bar dragged) shares no row with the last
+ * one, and at that pace will share none with the next: rows drawn beyond it would be replaced before
+ * anyone sees them. Drawing them anyway was about a third of the rows, and of the work, of every frame
+ * of a fling through 12,000 rows (the bench's frames section); they come back once the scroll slows.
+ */
+export function scrollingOverscan(view: ViewRange, last: ViewRange | null): number {
+  if (last === null) return OVERSCAN_ROWS;
+  const inView = view.endIndex - view.startIndex + 1;
+  return Math.abs(view.startIndex - last.startIndex) >= inView ? 0 : OVERSCAN_ROWS;
+}
+
 /** A drawn row's place, as @tanstack/react-virtual's getVirtualItems() gives it (px from the top). */
 export interface RowSpan {
   index: number;
