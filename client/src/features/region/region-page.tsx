@@ -546,10 +546,27 @@ function ReviewQueue({ unitCode, unitName, signedIn }: { unitCode: string; unitN
           isEmpty={(data) => data.items.length === 0}
           empty={t('region.reviewEmpty')}
         >
-          {(data) => <ReportsTable reports={data.items} caption={heading} unitName={unitName} />}
+          {(data) => (
+            <>
+              {data.truncated ? <ReviewTruncated shown={data.items.length} total={data.total} /> : null}
+              <ReportsTable reports={data.items} caption={heading} unitName={unitName} />
+            </>
+          )}
         </QueryState>
       )}
     </section>
+  );
+}
+
+/** The server lists the first reports only: say so, and where the whole list can be narrowed down. */
+function ReviewTruncated({ shown, total }: { shown: number; total: number }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  return (
+    <p className="notice notice-warning">
+      {t('region.reviewTruncated', { shown: formatNumber(shown, locale), total: formatNumber(total, locale) })}{' '}
+      <Link to="/review">{t('region.reviewOpenQueue')}</Link>
+    </p>
   );
 }
 
