@@ -74,6 +74,9 @@ export function checkpointInBackground(
   worker.unref();
   connection.pragma('wal_autocheckpoint = 0');
   return async () => {
+    // Unreferenced, the worker would not keep the process alive for its last checkpoint: a script
+    // whose last step is closing the database would end there, the close unsettled (exit code 13).
+    worker.ref();
     worker.postMessage('stop');
     await exited;
   };

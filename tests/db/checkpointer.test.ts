@@ -1,9 +1,10 @@
 // The write-ahead log of a SQLite file is checkpointed by a worker thread, not by the request that
 // commits: pages reach the database file without the application's connection checkpointing, and the
 // connection takes its checkpoints back when the worker cannot run.
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -74,6 +75,26 @@ describe('SQLite checkpoints', () => {
     } finally {
       await handle.close();
     }
+  });
+
+  test('a script whose last step closes the database ends normally, after the last checkpoint', () => {
+    // The worker is unreferenced while it runs; closing must hold the process until it has stopped,
+    // or Node ends the script in the middle of the close (exit code 13, and nothing after it runs).
+    const script = join(dir, 'close.mts');
+    const dialect = resolve(__dirname, '../../db/dialect.ts');
+    writeFileSync(
+      script,
+      `import { openDatabase } from ${JSON.stringify(dialect)};
+const handle = openDatabase(${JSON.stringify(`sqlite:${join(dir, 'script.sqlite')}`)});
+await handle.db.selectNoFrom((eb) => eb.val(1).as('one')).execute();
+await handle.close();
+console.log('closed');
+`,
+    );
+    const run = spawnSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8', timeout: 30_000 });
+    expect(run.stderr).toBe('');
+    expect(run.stdout.trim()).toBe('closed');
+    expect(run.status).toBe(0);
   });
 
   test('when the worker cannot run, the connection checkpoints by itself again', async () => {
