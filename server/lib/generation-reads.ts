@@ -9,7 +9,12 @@
 // began after it asked, so whatever was committed before the request arrived (the caller's own write,
 // say) is seen. A caller that finds a read already running therefore waits for the read after it,
 // never joins the one in flight: at most two reads' time, one statement for all of them.
+//
+// PostgreSQL only. SQLite reads the number in-process, in microseconds, on the one connection every
+// query shares: there a shared read saves nothing, and waiting for the read after a running one only
+// adds a second wait for that connection.
 import type { Kysely } from 'kysely';
+import { engineOf } from '../../db/dialect';
 import { readGeneration } from '../../db/queries/generation';
 import type { Database } from '../../db/schema';
 
@@ -42,8 +47,9 @@ export function coalescingReads<T>(read: () => Promise<T>): () => Promise<T> {
 
 const readers = new WeakMap<Kysely<Database>, () => Promise<string>>();
 
-/** The data generation as of a read that began after this call (see above), shared with concurrent callers. */
+/** The data generation as of a read that began after this call (see above), shared with concurrent callers on PostgreSQL. */
 export function currentGeneration(db: Kysely<Database>): Promise<string> {
+  if (engineOf(db) === 'sqlite') return readGeneration(db);
   let reader = readers.get(db);
   if (reader === undefined) {
     reader = coalescingReads(() => readGeneration(db));
